@@ -26,3 +26,27 @@ pub struct Instance {
     /// Sorted by voter index; a voter appears at most once per project.
     pub supporters: Vec<Vec<(VoterIx, u64)>>,
 }
+
+/// How a voter's satisfaction with a set of projects is measured (pabutools' `sat_class`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Satisfaction {
+    /// `Cost_Sat`: the total cost of the supported projects funded.
+    Cost,
+    /// `Cardinality_Sat`: the number of supported projects funded.
+    Cardinality,
+    /// `Additive_Cardinal_Sat`: the total points given to the projects funded.
+    Points,
+}
+
+/// How ties between projects are broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TieBreak {
+    /// pabutools' default: the smallest project id, compared as a string, wins.
+    #[default]
+    Lexicographic,
+    /// Lowest cost first, then most supporters, then a lot drawn from `seed`.
+    CostVotesLot {
+        /// Seed of the deterministic lot.
+        seed: u64,
+    },
+}

@@ -4,4 +4,4 @@
 
 pub mod instance;
 
-pub use instance::{Instance, ProjectIx, VoterIx};
+pub use instance::{Instance, ProjectIx, Satisfaction, TieBreak, VoterIx};
