@@ -1,0 +1,4 @@
+//! Nousharik: the citizen-participation platform (library part of the `nousharik` binary).
+
+pub mod accounts;
+pub mod platform;

@@ -1,0 +1,4 @@
+//! What every module shares.
+
+pub mod ids;
+pub mod permissions;

@@ -1,0 +1,495 @@
+//! The one place that decides who may do what.
+//!
+//! Every handler that reads or changes something not public asks [`allowed`] with the current
+//! [`Actor`] and the [`Action`] it is about to perform, and does nothing else when it is
+//! denied. The function is pure: the facts it needs (memberships, residences, the territory
+//! chain of the thing acted on) are loaded beforehand, so every rule is unit-tested here.
+//!
+//! To add an action: add a variant to [`Action`] (carrying the ids and territory chains the rule
+//! needs), a match arm in [`allowed`], and tests of its forbidden paths for every kind of actor.
+
+use crate::accounts::model::{Membership, OrgRole};
+use crate::platform::ids::{OrganisationId, TerritoryId, UserId};
+use thiserror::Error;
+
+/// A territory together with all its ancestors (itself first, then parent, …, up to the
+/// region), so territorial rules can be decided without a database lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TerritoryChain(Vec<TerritoryId>);
+
+impl TerritoryChain {
+    /// A chain from a territory and its ancestors, nearest first.
+    pub fn new(territory: TerritoryId, ancestors: impl IntoIterator<Item = TerritoryId>) -> Self {
+        let mut chain = vec![territory];
+        chain.extend(ancestors);
+        Self(chain)
+    }
+
+    /// The territory itself.
+    pub fn territory(&self) -> TerritoryId {
+        self.0[0]
+    }
+
+    /// Whether `t` is this territory or one of its ancestors.
+    pub fn is_within(&self, t: TerritoryId) -> bool {
+        self.0.contains(&t)
+    }
+}
+
+/// A signed-in person, with the facts the rules look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserActor {
+    /// The account.
+    pub id: UserId,
+    /// Platform administrator.
+    pub is_admin: bool,
+    /// Followed the confirmation link.
+    pub email_confirmed: bool,
+    /// Roles held in organisations.
+    pub memberships: Vec<Membership>,
+    /// Territories where a staff member verified the person's residence, each with its chain.
+    pub residences: Vec<TerritoryChain>,
+}
+
+impl UserActor {
+    fn holds(&self, organisation: OrganisationId, role: OrgRole) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.organisation == organisation && m.role == role)
+    }
+
+    fn is_staff_within(&self, chain: &TerritoryChain) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.role == OrgRole::Staff && chain.is_within(m.territory))
+    }
+}
+
+/// Who is asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// Not signed in.
+    Anonymous,
+    /// Signed in.
+    User(UserActor),
+}
+
+impl Actor {
+    /// The signed-in user, if any.
+    pub fn user(&self) -> Option<&UserActor> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::User(u) => Some(u),
+        }
+    }
+}
+
+/// Everything that needs a permission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    // --- platform administration ---
+    /// Browse the audit log.
+    ViewAuditLog,
+    /// Create and edit territories (forms and CSV import).
+    ManageTerritories,
+    /// List and search every account.
+    ListUsers,
+    /// Make an account a platform administrator.
+    GrantAdmin {
+        /// The account to promote.
+        target: UserId,
+    },
+    /// Remove administrator rights from an account.
+    RevokeAdmin {
+        /// The account to demote.
+        target: UserId,
+    },
+    // --- one's own account ---
+    /// Change one's name, language and demographics.
+    EditOwnProfile,
+    /// Download everything the platform keeps about oneself.
+    ExportOwnData,
+    /// Delete one's account.
+    DeleteOwnAccount,
+    // --- organisations ---
+    /// Edit an organisation's details.
+    ManageOrganisation(OrganisationId),
+    /// Grant and revoke roles in an organisation.
+    ManageMembers(OrganisationId),
+    // --- residents ---
+    /// Record that a person lives in a territory.
+    VerifyResident {
+        /// The person.
+        target: UserId,
+        /// The territory of residence, with its ancestors.
+        territory: TerritoryChain,
+    },
+    /// Act as a resident of a territory (sign a petition, vote in a participatory budget):
+    /// needs a verified residence in that territory or inside it.
+    ParticipateAsResident(TerritoryId),
+}
+
+/// Why an action was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum Denied {
+    /// Nobody is signed in: the page should offer to sign in.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The account's address is not confirmed yet.
+    #[error("email address not confirmed")]
+    EmailNotConfirmed,
+    /// The action targets the actor's own account in a way that is not allowed (verifying
+    /// oneself, removing one's own administrator rights).
+    #[error("not allowed on one's own account")]
+    OwnAccount,
+    /// The action needs a verified residence in the territory.
+    #[error("verified residence required")]
+    ResidenceRequired,
+    /// The actor has no role that allows it.
+    #[error("not allowed")]
+    NotAllowed,
+}
+
+/// Decides whether `actor` may perform `action`.
+pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
+    let user = actor.user().ok_or(Denied::SignInRequired)?;
+    // Own-account actions stay open before confirmation (one may fix a typo in one's name or
+    // delete an account made by mistake); everything else needs a reachable address.
+    let own_account = matches!(
+        action,
+        Action::EditOwnProfile | Action::ExportOwnData | Action::DeleteOwnAccount
+    );
+    if own_account {
+        return Ok(());
+    }
+    if !user.email_confirmed {
+        return Err(Denied::EmailNotConfirmed);
+    }
+    let admin_or = |ok: bool| {
+        if user.is_admin || ok {
+            Ok(())
+        } else {
+            Err(Denied::NotAllowed)
+        }
+    };
+    match action {
+        Action::EditOwnProfile | Action::ExportOwnData | Action::DeleteOwnAccount => Ok(()),
+        Action::ViewAuditLog | Action::ManageTerritories | Action::ListUsers => admin_or(false),
+        Action::GrantAdmin { .. } => admin_or(false),
+        Action::RevokeAdmin { target } => {
+            // An administrator cannot demote themselves: another one must, so the platform is
+            // never left without one by a slip.
+            if *target == user.id {
+                return Err(Denied::OwnAccount);
+            }
+            admin_or(false)
+        }
+        Action::ManageOrganisation(org) | Action::ManageMembers(org) => {
+            admin_or(user.holds(*org, OrgRole::Staff))
+        }
+        Action::VerifyResident { target, territory } => {
+            if *target == user.id {
+                return Err(Denied::OwnAccount);
+            }
+            admin_or(user.is_staff_within(territory))
+        }
+        Action::ParticipateAsResident(territory) => {
+            if user.residences.iter().any(|r| r.is_within(*territory)) {
+                Ok(())
+            } else {
+                Err(Denied::ResidenceRequired)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A small territory tree: region 1 > commune 10 (Tangier) > arrondissement 100;
+    // region 1 > commune 20 (Larache).
+    const REGION: TerritoryId = TerritoryId(1);
+    const TANGIER: TerritoryId = TerritoryId(10);
+    const TANGIER_ARR: TerritoryId = TerritoryId(100);
+    const LARACHE: TerritoryId = TerritoryId(20);
+    const TANGIER_COUNCIL: OrganisationId = OrganisationId(1);
+    const LARACHE_COUNCIL: OrganisationId = OrganisationId(2);
+    const REGION_COUNCIL: OrganisationId = OrganisationId(3);
+
+    fn chain(t: TerritoryId) -> TerritoryChain {
+        match t {
+            REGION => TerritoryChain::new(REGION, []),
+            TANGIER => TerritoryChain::new(TANGIER, [REGION]),
+            TANGIER_ARR => TerritoryChain::new(TANGIER_ARR, [TANGIER, REGION]),
+            LARACHE => TerritoryChain::new(LARACHE, [REGION]),
+            _ => unreachable!(),
+        }
+    }
+
+    fn user(id: i64) -> UserActor {
+        UserActor {
+            id: UserId(id),
+            is_admin: false,
+            email_confirmed: true,
+            memberships: vec![],
+            residences: vec![],
+        }
+    }
+
+    fn with_role(
+        mut u: UserActor,
+        org: OrganisationId,
+        territory: TerritoryId,
+        role: OrgRole,
+    ) -> UserActor {
+        u.memberships.push(Membership {
+            organisation: org,
+            territory,
+            role,
+        });
+        u
+    }
+
+    fn anonymous() -> Actor {
+        Actor::Anonymous
+    }
+    fn citizen() -> Actor {
+        let mut u = user(1);
+        u.residences.push(chain(TANGIER_ARR));
+        Actor::User(u)
+    }
+    fn unconfirmed() -> Actor {
+        let mut u = user(2);
+        u.email_confirmed = false;
+        Actor::User(u)
+    }
+    fn tangier_staff() -> Actor {
+        Actor::User(with_role(user(3), TANGIER_COUNCIL, TANGIER, OrgRole::Staff))
+    }
+    fn larache_staff() -> Actor {
+        Actor::User(with_role(user(4), LARACHE_COUNCIL, LARACHE, OrgRole::Staff))
+    }
+    fn region_staff() -> Actor {
+        Actor::User(with_role(user(5), REGION_COUNCIL, REGION, OrgRole::Staff))
+    }
+    /// Every non-staff role in the Tangier council at once: none of them grants staff powers.
+    fn tangier_non_staff() -> Actor {
+        let mut u = user(6);
+        for role in OrgRole::ALL.into_iter().filter(|r| *r != OrgRole::Staff) {
+            u = with_role(u, TANGIER_COUNCIL, TANGIER, role);
+        }
+        Actor::User(u)
+    }
+    fn admin() -> Actor {
+        let mut u = user(7);
+        u.is_admin = true;
+        Actor::User(u)
+    }
+    fn unconfirmed_admin() -> Actor {
+        let mut u = user(8);
+        u.is_admin = true;
+        u.email_confirmed = false;
+        Actor::User(u)
+    }
+
+    fn verify(target: i64, t: TerritoryId) -> Action {
+        Action::VerifyResident {
+            target: UserId(target),
+            territory: chain(t),
+        }
+    }
+
+    /// Actions only an administrator may perform.
+    fn admin_only() -> Vec<Action> {
+        vec![
+            Action::ViewAuditLog,
+            Action::ManageTerritories,
+            Action::ListUsers,
+            Action::GrantAdmin { target: UserId(99) },
+            Action::RevokeAdmin { target: UserId(99) },
+        ]
+    }
+
+    /// Every action, for the anonymous checks.
+    fn every_action() -> Vec<Action> {
+        let mut all = admin_only();
+        all.extend([
+            Action::EditOwnProfile,
+            Action::ExportOwnData,
+            Action::DeleteOwnAccount,
+            Action::ManageOrganisation(TANGIER_COUNCIL),
+            Action::ManageMembers(TANGIER_COUNCIL),
+            verify(99, TANGIER),
+            Action::ParticipateAsResident(TANGIER),
+        ]);
+        all
+    }
+
+    #[test]
+    fn anonymous_may_do_nothing() {
+        for a in every_action() {
+            assert_eq!(
+                allowed(&anonymous(), &a),
+                Err(Denied::SignInRequired),
+                "{a:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn own_account_actions_are_open_to_every_user() {
+        for actor in [citizen(), unconfirmed(), tangier_staff(), admin()] {
+            for a in [
+                Action::EditOwnProfile,
+                Action::ExportOwnData,
+                Action::DeleteOwnAccount,
+            ] {
+                assert_eq!(allowed(&actor, &a), Ok(()), "{actor:?} {a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unconfirmed_accounts_may_only_manage_themselves() {
+        for actor in [unconfirmed(), unconfirmed_admin()] {
+            for a in every_action().into_iter().filter(|a| {
+                !matches!(
+                    a,
+                    Action::EditOwnProfile | Action::ExportOwnData | Action::DeleteOwnAccount
+                )
+            }) {
+                assert_eq!(allowed(&actor, &a), Err(Denied::EmailNotConfirmed), "{a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn admin_only_actions_are_forbidden_to_everyone_else() {
+        for actor in [
+            citizen(),
+            tangier_staff(),
+            larache_staff(),
+            region_staff(),
+            tangier_non_staff(),
+        ] {
+            for a in admin_only() {
+                assert_eq!(
+                    allowed(&actor, &a),
+                    Err(Denied::NotAllowed),
+                    "{actor:?} {a:?}"
+                );
+            }
+        }
+        for a in admin_only() {
+            assert_eq!(allowed(&admin(), &a), Ok(()), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn admin_cannot_demote_themselves_but_can_demote_others() {
+        let me = UserId(7);
+        assert_eq!(
+            allowed(&admin(), &Action::RevokeAdmin { target: me }),
+            Err(Denied::OwnAccount)
+        );
+        assert_eq!(
+            allowed(&admin(), &Action::RevokeAdmin { target: UserId(1) }),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn organisation_management_is_for_its_staff_and_admins() {
+        for a in [
+            Action::ManageOrganisation(TANGIER_COUNCIL),
+            Action::ManageMembers(TANGIER_COUNCIL),
+        ] {
+            assert_eq!(allowed(&tangier_staff(), &a), Ok(()));
+            assert_eq!(allowed(&admin(), &a), Ok(()));
+            // Staff of another organisation, even a higher one, and non-staff roles of the
+            // same organisation are refused.
+            for actor in [
+                citizen(),
+                larache_staff(),
+                region_staff(),
+                tangier_non_staff(),
+            ] {
+                assert_eq!(
+                    allowed(&actor, &a),
+                    Err(Denied::NotAllowed),
+                    "{actor:?} {a:?}"
+                );
+            }
+        }
+        assert_eq!(
+            allowed(&tangier_staff(), &Action::ManageMembers(LARACHE_COUNCIL)),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn residents_are_verified_by_staff_of_their_territory_or_above() {
+        // Tangier staff: Tangier and its arrondissements, not Larache nor the whole region.
+        assert_eq!(allowed(&tangier_staff(), &verify(1, TANGIER)), Ok(()));
+        assert_eq!(allowed(&tangier_staff(), &verify(1, TANGIER_ARR)), Ok(()));
+        assert_eq!(
+            allowed(&tangier_staff(), &verify(1, LARACHE)),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(&tangier_staff(), &verify(1, REGION)),
+            Err(Denied::NotAllowed)
+        );
+        // Regional staff: anywhere in the region.
+        for t in [REGION, TANGIER, TANGIER_ARR, LARACHE] {
+            assert_eq!(allowed(&region_staff(), &verify(1, t)), Ok(()), "{t:?}");
+        }
+        assert_eq!(
+            allowed(&larache_staff(), &verify(1, TANGIER)),
+            Err(Denied::NotAllowed)
+        );
+        for actor in [citizen(), tangier_non_staff()] {
+            assert_eq!(
+                allowed(&actor, &verify(99, TANGIER)),
+                Err(Denied::NotAllowed)
+            );
+        }
+        assert_eq!(allowed(&admin(), &verify(1, LARACHE)), Ok(()));
+    }
+
+    #[test]
+    fn nobody_verifies_themselves() {
+        assert_eq!(
+            allowed(&tangier_staff(), &verify(3, TANGIER)),
+            Err(Denied::OwnAccount)
+        );
+        assert_eq!(
+            allowed(&admin(), &verify(7, TANGIER)),
+            Err(Denied::OwnAccount)
+        );
+    }
+
+    #[test]
+    fn participation_needs_a_residence_inside_the_territory() {
+        // The citizen lives in a Tangier arrondissement: resident of it, of Tangier and of the
+        // region, not of Larache.
+        for t in [TANGIER_ARR, TANGIER, REGION] {
+            assert_eq!(
+                allowed(&citizen(), &Action::ParticipateAsResident(t)),
+                Ok(())
+            );
+        }
+        assert_eq!(
+            allowed(&citizen(), &Action::ParticipateAsResident(LARACHE)),
+            Err(Denied::ResidenceRequired)
+        );
+        // Roles do not make anyone a resident, not even an administrator.
+        for actor in [tangier_staff(), region_staff(), admin()] {
+            assert_eq!(
+                allowed(&actor, &Action::ParticipateAsResident(TANGIER)),
+                Err(Denied::ResidenceRequired)
+            );
+        }
+    }
+}
