@@ -1,4 +1,6 @@
 //! What every module shares.
 
 pub mod ids;
+pub mod password;
 pub mod permissions;
+pub mod secret;
