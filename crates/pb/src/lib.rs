@@ -2,6 +2,10 @@
 //!
 //! No web, no database: a pure library used by the Nousharik platform and by anyone else.
 
+pub mod decimal;
 pub mod instance;
+pub mod pabulib;
 
+pub use decimal::Decimal;
 pub use instance::{Instance, ProjectIx, Satisfaction, TieBreak, VoterIx};
+pub use pabulib::{Election, ParseError, VoteType};
