@@ -3,8 +3,10 @@
 //! No web, no database: a pure library used by the Nousharik platform and by anyone else.
 
 pub mod decimal;
+pub mod greedy;
 pub mod instance;
 pub mod pabulib;
+pub mod rules;
 
 pub use decimal::Decimal;
 pub use instance::{Instance, ProjectIx, Satisfaction, TieBreak, VoterIx};
