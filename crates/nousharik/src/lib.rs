@@ -1,4 +1,5 @@
 //! Nousharik: the citizen-participation platform (library part of the `nousharik` binary).
 
 pub mod accounts;
+pub mod petitions;
 pub mod platform;

@@ -1,0 +1,3 @@
+//! Petitions to councils (LEGAL.md §1) and national dossiers (§2).
+
+pub mod model;
