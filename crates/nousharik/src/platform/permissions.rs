@@ -9,6 +9,7 @@
 //! needs), a match arm in [`allowed`], and tests of its forbidden paths for every kind of actor.
 
 use crate::accounts::model::{Membership, OrgRole};
+use crate::petitions::model::procedure::{PetitionRole, TransitionKind, allowed_roles};
 use crate::platform::ids::{OrganisationId, TerritoryId, UserId};
 use thiserror::Error;
 
@@ -127,6 +128,56 @@ pub enum Action {
     /// Act as a resident of a territory (sign a petition, vote in a participatory budget):
     /// needs a verified residence in that territory or inside it.
     ParticipateAsResident(TerritoryId),
+    // --- petitions (rules: petitions::model::procedure::allowed_roles) ---
+    /// Draft a citizen petition to the council of a territory: a verified resident of it.
+    DraftCitizenPetition(TerritoryId),
+    /// File an association petition: the association's legal representative.
+    DraftAssociationPetition(OrganisationId),
+    /// Move a petition through its procedure.
+    PetitionTransition {
+        /// The transition.
+        kind: TransitionKind,
+        /// Who is who for this petition.
+        petition: PetitionAccess,
+    },
+    /// See and edit a draft, type in paper signatures: the representative and the committee.
+    ManagePetition(PetitionAccess),
+    /// See the signature list (names and CIN numbers) handed to the council: that council's
+    /// staff only.
+    ViewSignatureList(PetitionAccess),
+    /// Add a version of the petition rule sets.
+    ManagePetitionRules,
+}
+
+/// Who is who for one petition, for the petition actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PetitionAccess {
+    /// The council it is addressed to (none for a national dossier).
+    pub council: Option<OrganisationId>,
+    /// The council's bureau.
+    pub bureau: Option<OrganisationId>,
+    /// The representative (وكيل) who filed it.
+    pub representative: UserId,
+    /// The petitioners' committee (the deputy and members with an account).
+    pub committee: Vec<UserId>,
+}
+
+impl UserActor {
+    /// The roles this user holds with respect to a petition.
+    pub fn petition_roles(&self, p: &PetitionAccess) -> Vec<PetitionRole> {
+        let mut roles = Vec::new();
+        if self.id == p.representative {
+            roles.push(PetitionRole::Representative);
+        }
+        let in_org = |org: Option<OrganisationId>, role| org.is_some_and(|o| self.holds(o, role));
+        if in_org(p.bureau, OrgRole::BureauMember) || in_org(p.council, OrgRole::BureauMember) {
+            roles.push(PetitionRole::BureauMember);
+        }
+        if in_org(p.council, OrgRole::Staff) {
+            roles.push(PetitionRole::CouncilStaff);
+        }
+        roles
+    }
 }
 
 /// Why an action was refused.
@@ -200,6 +251,45 @@ pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
                 Err(Denied::ResidenceRequired)
             }
         }
+        Action::DraftCitizenPetition(territory) => {
+            if user.residences.iter().any(|r| r.is_within(*territory)) {
+                Ok(())
+            } else {
+                Err(Denied::ResidenceRequired)
+            }
+        }
+        Action::DraftAssociationPetition(association) => {
+            // Only the legal representative speaks for the association, not an administrator.
+            if user.holds(*association, OrgRole::AssociationRepresentative) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+        Action::PetitionTransition { kind, petition } => {
+            // Legal roles only: an administrator does not act for a bureau or a representative.
+            let roles = user.petition_roles(petition);
+            if allowed_roles(*kind).iter().any(|r| roles.contains(r)) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+        Action::ManagePetition(p) => {
+            if user.id == p.representative || p.committee.contains(&user.id) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+        Action::ViewSignatureList(p) => {
+            if p.council.is_some_and(|c| user.holds(c, OrgRole::Staff)) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+        Action::ManagePetitionRules => admin_or(false),
     }
 }
 
@@ -491,5 +581,191 @@ mod tests {
                 Err(Denied::ResidenceRequired)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod petition_tests {
+    use super::*;
+    use crate::petitions::model::procedure::TransitionKind as K;
+
+    const REGION: TerritoryId = TerritoryId(1);
+    const TANGIER: TerritoryId = TerritoryId(10);
+    const LARACHE: TerritoryId = TerritoryId(20);
+    const COUNCIL: OrganisationId = OrganisationId(1);
+    const BUREAU: OrganisationId = OrganisationId(2);
+    const OTHER_COUNCIL: OrganisationId = OrganisationId(3);
+    const OTHER_BUREAU: OrganisationId = OrganisationId(4);
+    const ASSOCIATION: OrganisationId = OrganisationId(5);
+
+    fn user(id: i64, memberships: &[(OrganisationId, OrgRole)]) -> Actor {
+        Actor::User(UserActor {
+            id: UserId(id),
+            is_admin: false,
+            email_confirmed: true,
+            memberships: memberships
+                .iter()
+                .map(|&(organisation, role)| Membership {
+                    organisation,
+                    territory: TANGIER,
+                    role,
+                })
+                .collect(),
+            residences: vec![TerritoryChain::new(TANGIER, [REGION])],
+        })
+    }
+
+    fn access() -> PetitionAccess {
+        PetitionAccess {
+            council: Some(COUNCIL),
+            bureau: Some(BUREAU),
+            representative: UserId(1),
+            committee: vec![UserId(2)],
+        }
+    }
+
+    fn transition(kind: K) -> Action {
+        Action::PetitionTransition {
+            kind,
+            petition: access(),
+        }
+    }
+
+    #[test]
+    fn representative_moves_the_petition_until_deposit_only() {
+        let rep = user(1, &[]);
+        for k in [K::Open, K::Withdraw, K::Deposit, K::ExportNationalDossier] {
+            assert_eq!(allowed(&rep, &transition(k)), Ok(()), "{k:?}");
+        }
+        for k in [
+            K::DeclareAdmissible,
+            K::DeclareInadmissible,
+            K::ReferToCommittee,
+            K::PutOnAgenda,
+            K::RecordDecision,
+        ] {
+            assert_eq!(
+                allowed(&rep, &transition(k)),
+                Err(Denied::NotAllowed),
+                "{k:?}"
+            );
+        }
+        // The deputy manages the petition (paper entry) but does not deposit it.
+        let deputy = user(2, &[]);
+        assert_eq!(allowed(&deputy, &Action::ManagePetition(access())), Ok(()));
+        assert_eq!(
+            allowed(&deputy, &transition(K::Deposit)),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(&user(9, &[]), &Action::ManagePetition(access())),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn only_that_bureau_decides_admissibility() {
+        let bureau = user(3, &[(BUREAU, OrgRole::BureauMember)]);
+        let other_bureau = user(
+            4,
+            &[
+                (OTHER_BUREAU, OrgRole::BureauMember),
+                (OTHER_COUNCIL, OrgRole::BureauMember),
+            ],
+        );
+        let staff = user(5, &[(COUNCIL, OrgRole::Staff)]);
+        let elected = user(
+            6,
+            &[
+                (COUNCIL, OrgRole::ElectedMember),
+                (BUREAU, OrgRole::ElectedMember),
+            ],
+        );
+        let mut admin = user(7, &[]);
+        if let Actor::User(u) = &mut admin {
+            u.is_admin = true;
+        }
+        for k in [K::DeclareAdmissible, K::DeclareInadmissible] {
+            assert_eq!(allowed(&bureau, &transition(k)), Ok(()));
+            for a in [&other_bureau, &staff, &elected, &admin, &user(1, &[])] {
+                assert_eq!(
+                    allowed(a, &transition(k)),
+                    Err(Denied::NotAllowed),
+                    "{a:?} {k:?}"
+                );
+            }
+            assert_eq!(
+                allowed(&Actor::Anonymous, &transition(k)),
+                Err(Denied::SignInRequired)
+            );
+        }
+        for k in [K::ReferToCommittee, K::PutOnAgenda, K::RecordDecision] {
+            assert_eq!(allowed(&bureau, &transition(k)), Ok(()));
+            assert_eq!(allowed(&staff, &transition(k)), Ok(()));
+            assert_eq!(
+                allowed(&other_bureau, &transition(k)),
+                Err(Denied::NotAllowed)
+            );
+        }
+    }
+
+    #[test]
+    fn signature_list_is_for_that_councils_staff_only() {
+        let staff = user(5, &[(COUNCIL, OrgRole::Staff)]);
+        assert_eq!(
+            allowed(&staff, &Action::ViewSignatureList(access())),
+            Ok(())
+        );
+        let other = user(8, &[(OTHER_COUNCIL, OrgRole::Staff)]);
+        let bureau = user(3, &[(BUREAU, OrgRole::BureauMember)]);
+        let mut admin = user(7, &[]);
+        if let Actor::User(u) = &mut admin {
+            u.is_admin = true;
+        }
+        for a in [other, bureau, admin, user(1, &[])] {
+            assert_eq!(
+                allowed(&a, &Action::ViewSignatureList(access())),
+                Err(Denied::NotAllowed)
+            );
+        }
+        let national = PetitionAccess {
+            council: None,
+            bureau: None,
+            ..access()
+        };
+        assert_eq!(
+            allowed(&staff, &Action::ViewSignatureList(national)),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn drafting() {
+        let citizen = user(1, &[]);
+        assert_eq!(
+            allowed(&citizen, &Action::DraftCitizenPetition(TANGIER)),
+            Ok(())
+        );
+        assert_eq!(
+            allowed(&citizen, &Action::DraftCitizenPetition(REGION)),
+            Ok(())
+        );
+        assert_eq!(
+            allowed(&citizen, &Action::DraftCitizenPetition(LARACHE)),
+            Err(Denied::ResidenceRequired)
+        );
+        assert_eq!(
+            allowed(&citizen, &Action::DraftAssociationPetition(ASSOCIATION)),
+            Err(Denied::NotAllowed)
+        );
+        let rep = user(2, &[(ASSOCIATION, OrgRole::AssociationRepresentative)]);
+        assert_eq!(
+            allowed(&rep, &Action::DraftAssociationPetition(ASSOCIATION)),
+            Ok(())
+        );
+        assert_eq!(
+            allowed(&rep, &Action::ManagePetitionRules),
+            Err(Denied::NotAllowed)
+        );
     }
 }
