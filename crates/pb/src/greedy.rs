@@ -14,10 +14,10 @@
 
 use std::cmp::Ordering;
 
-use num_bigint::BigUint;
 use serde::Serialize;
 
 use crate::instance::{Instance, ProjectIx, Satisfaction, TieBreak};
+use crate::ratio::cmp_fractions;
 
 /// The least support a project needs to be considered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -191,15 +191,6 @@ impl Ord for Density {
 impl PartialOrd for Density {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
-    }
-}
-
-/// Compares `a/b` with `c/d` (b, d > 0) exactly: in u128 when the products fit, otherwise
-/// with big integers.
-fn cmp_fractions(a: u128, b: u64, c: u128, d: u64) -> Ordering {
-    match (a.checked_mul(u128::from(d)), c.checked_mul(u128::from(b))) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        _ => (BigUint::from(a) * BigUint::from(d)).cmp(&(BigUint::from(c) * BigUint::from(b))),
     }
 }
 
@@ -426,17 +417,5 @@ mod tests {
         let o = greedy_with_initial(&i, Satisfaction::Cost, &[1], TieBreak::default());
         assert_eq!(o.selected, vec![1, 2]);
         assert_eq!(o.total_cost, 9);
-    }
-
-    #[test]
-    fn big_ratios_compare_exactly() {
-        assert_eq!(
-            cmp_fractions(u128::MAX, 3, u128::MAX - 1, 3),
-            Ordering::Greater
-        );
-        assert_eq!(
-            cmp_fractions(u128::MAX, u64::MAX, u128::MAX, u64::MAX),
-            Ordering::Equal
-        );
     }
 }

@@ -5,7 +5,9 @@
 pub mod decimal;
 pub mod greedy;
 pub mod instance;
+pub mod max_welfare;
 pub mod pabulib;
+mod ratio;
 pub mod rules;
 
 pub use decimal::Decimal;

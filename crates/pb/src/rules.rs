@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::greedy::{self, GreedyExplanation, GreedyOptions, Threshold};
 use crate::instance::{Instance, ProjectIx, Satisfaction, TieBreak};
+use crate::max_welfare::{self, MaxWelfareExplanation};
 
 /// A counting rule with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,6 +16,9 @@ pub enum Rule {
     GreedyNoSkip(Satisfaction),
     /// Greedy among projects meeting a minimum support.
     GreedyThreshold(Satisfaction, Threshold),
+    /// Maximum utilitarian welfare: the exact knapsack (pabutools'
+    /// `max_additive_utilitarian_welfare`).
+    MaxWelfare(Satisfaction),
 }
 
 /// A rule key that is not known, or that needs a threshold.
@@ -58,6 +62,18 @@ pub const RULES: &[(&str, &str)] = &[
         "greedy_threshold_points",
         "Greedy by points per unit of cost among projects with at least the threshold of points",
     ),
+    (
+        "max_welfare_cost",
+        "Maximum utilitarian welfare: the allocation maximising total cost x votes (exact knapsack)",
+    ),
+    (
+        "max_welfare_card",
+        "Maximum utilitarian welfare with cardinality satisfaction (most approvals funded)",
+    ),
+    (
+        "max_welfare_points",
+        "Maximum utilitarian welfare with points (most points funded)",
+    ),
 ];
 
 fn sat_key(sat: Satisfaction) -> &'static str {
@@ -92,6 +108,9 @@ impl Rule {
             let t = threshold.ok_or_else(|| RuleError::NeedsThreshold(key.to_owned()))?;
             return Ok(Rule::GreedyThreshold(sat, t));
         }
+        if let Some(sat) = key.strip_prefix("max_welfare_") {
+            return sat_from_key(sat).map(Rule::MaxWelfare).ok_or_else(unknown);
+        }
         if let Some(sat) = key.strip_prefix("greedy_") {
             return sat_from_key(sat).map(Rule::Greedy).ok_or_else(unknown);
         }
@@ -104,6 +123,7 @@ impl Rule {
             Rule::Greedy(s) => format!("greedy_{}", sat_key(*s)),
             Rule::GreedyNoSkip(s) => format!("greedy_noskip_{}", sat_key(*s)),
             Rule::GreedyThreshold(s, _) => format!("greedy_threshold_{}", sat_key(*s)),
+            Rule::MaxWelfare(s) => format!("max_welfare_{}", sat_key(*s)),
         }
     }
 }
@@ -114,6 +134,8 @@ impl Rule {
 pub enum Explanation {
     /// A greedy run.
     Greedy(GreedyExplanation),
+    /// The welfare-maximising allocation.
+    MaxWelfare(MaxWelfareExplanation),
 }
 
 /// The result of a rule.
@@ -145,6 +167,14 @@ pub fn tally(instance: &Instance, rule: &Rule, tie: TieBreak) -> Outcome {
             threshold: Some(t),
             ..GreedyOptions::new(sat)
         }),
+        Rule::MaxWelfare(sat) => {
+            let o = max_welfare::max_welfare(instance, sat);
+            (
+                o.selected,
+                o.total_cost,
+                Explanation::MaxWelfare(o.explanation),
+            )
+        }
     };
     Outcome {
         rule: rule.key(),

@@ -1,0 +1,44 @@
+//! Times parsing and every rule on every `.pb` file of a folder:
+//! `cargo run --release -p pb --example timing -- DIR [RULE...]`.
+
+use std::time::Instant;
+
+use pb::TieBreak;
+use pb::rules::{RULES, Rule, tally};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().ok_or("usage: timing DIR [RULE...]")?;
+    let wanted: Vec<String> = args.collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pb"))
+        .collect();
+    files.sort();
+    for path in files {
+        let t = Instant::now();
+        let bytes = std::fs::read(&path)?;
+        let election = pb::pabulib::parse(&bytes)?;
+        let instance = election.instance()?;
+        let parse = t.elapsed();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        println!("{name}: parse {:.1} ms", parse.as_secs_f64() * 1e3);
+        for (key, _) in RULES {
+            if !wanted.is_empty() && !wanted.iter().any(|w| w == key) {
+                continue;
+            }
+            let Ok(rule) = Rule::from_key(key, Some(pb::greedy::Threshold::Votes(0))) else {
+                continue;
+            };
+            let t = Instant::now();
+            let o = tally(&instance, &rule, TieBreak::default());
+            println!(
+                "  {key:<24} {:>9.2} ms  {} projects, cost {}",
+                t.elapsed().as_secs_f64() * 1e3,
+                o.selected.len(),
+                o.total_cost
+            );
+        }
+    }
+    Ok(())
+}
