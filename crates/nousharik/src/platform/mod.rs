@@ -2,5 +2,6 @@
 
 pub mod ids;
 pub mod password;
+pub mod pdf;
 pub mod permissions;
 pub mod secret;
