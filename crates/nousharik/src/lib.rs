@@ -3,3 +3,4 @@
 pub mod accounts;
 pub mod petitions;
 pub mod platform;
+pub mod territory;
