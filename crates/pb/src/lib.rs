@@ -7,6 +7,7 @@ pub mod greedy;
 pub mod instance;
 pub mod max_welfare;
 pub mod pabulib;
+pub mod phragmen;
 mod ratio;
 pub mod rules;
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::greedy::{self, GreedyExplanation, GreedyOptions, Threshold};
 use crate::instance::{Instance, ProjectIx, Satisfaction, TieBreak};
 use crate::max_welfare::{self, MaxWelfareExplanation};
+use crate::phragmen::{self, PhragmenExplanation};
 
 /// A counting rule with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +20,9 @@ pub enum Rule {
     /// Maximum utilitarian welfare: the exact knapsack (pabutools'
     /// `max_additive_utilitarian_welfare`).
     MaxWelfare(Satisfaction),
+    /// Sequential Phragmén (pabutools' `sequential_phragmen`): stops at the first project
+    /// that does not fit.
+    SequentialPhragmen,
 }
 
 /// A rule key that is not known, or that needs a threshold.
@@ -74,6 +78,10 @@ pub const RULES: &[(&str, &str)] = &[
         "max_welfare_points",
         "Maximum utilitarian welfare with points (most points funded)",
     ),
+    (
+        "seq_phragmen",
+        "Sequential Phragmen: supporters share loads, lowest new load first, stops at the first project that does not fit",
+    ),
 ];
 
 fn sat_key(sat: Satisfaction) -> &'static str {
@@ -108,6 +116,9 @@ impl Rule {
             let t = threshold.ok_or_else(|| RuleError::NeedsThreshold(key.to_owned()))?;
             return Ok(Rule::GreedyThreshold(sat, t));
         }
+        if key == "seq_phragmen" {
+            return Ok(Rule::SequentialPhragmen);
+        }
         if let Some(sat) = key.strip_prefix("max_welfare_") {
             return sat_from_key(sat).map(Rule::MaxWelfare).ok_or_else(unknown);
         }
@@ -124,6 +135,7 @@ impl Rule {
             Rule::GreedyNoSkip(s) => format!("greedy_noskip_{}", sat_key(*s)),
             Rule::GreedyThreshold(s, _) => format!("greedy_threshold_{}", sat_key(*s)),
             Rule::MaxWelfare(s) => format!("max_welfare_{}", sat_key(*s)),
+            Rule::SequentialPhragmen => "seq_phragmen".to_owned(),
         }
     }
 }
@@ -136,6 +148,8 @@ pub enum Explanation {
     Greedy(GreedyExplanation),
     /// The welfare-maximising allocation.
     MaxWelfare(MaxWelfareExplanation),
+    /// Sequential Phragmén's rounds.
+    Phragmen(PhragmenExplanation),
 }
 
 /// The result of a rule.
@@ -173,6 +187,14 @@ pub fn tally(instance: &Instance, rule: &Rule, tie: TieBreak) -> Outcome {
                 o.selected,
                 o.total_cost,
                 Explanation::MaxWelfare(o.explanation),
+            )
+        }
+        Rule::SequentialPhragmen => {
+            let o = phragmen::sequential_phragmen(instance, tie);
+            (
+                o.selected,
+                o.total_cost,
+                Explanation::Phragmen(o.explanation),
             )
         }
     };
