@@ -3,6 +3,7 @@
 //! No web, no database: a pure library used by the Nousharik platform and by anyone else.
 
 pub mod decimal;
+pub mod explain;
 pub mod greedy;
 pub mod instance;
 pub mod max_welfare;

@@ -165,6 +165,16 @@ pub struct Outcome {
     pub explanation: Explanation,
 }
 
+impl Outcome {
+    /// The ids of the funded projects, in selection order.
+    pub fn selected_ids<'a>(&self, instance: &'a Instance) -> Vec<&'a str> {
+        self.selected
+            .iter()
+            .map(|&p| instance.ids[p].as_str())
+            .collect()
+    }
+}
+
 /// Runs `rule` on `instance`, breaking ties with `tie`.
 pub fn tally(instance: &Instance, rule: &Rule, tie: TieBreak) -> Outcome {
     let greedy_outcome = |options: GreedyOptions| {
