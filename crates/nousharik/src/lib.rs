@@ -1,6 +1,12 @@
-//! Nousharik: the citizen-participation platform (library part of the `nousharik` binary).
+//! Nousharik (نشارك): the citizen-participation platform of a Moroccan region and its communes.
+//!
+//! `platform` holds what every module shares; each capability is a folder of its own
+//! (model · store · routes · views). See crates/nousharik/README.md for the conventions.
 
 pub mod accounts;
+pub mod cli;
+pub mod demo;
+pub mod home;
 pub mod petitions;
 pub mod platform;
 pub mod territory;

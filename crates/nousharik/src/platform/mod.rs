@@ -1,7 +1,53 @@
-//! What every module shares.
+//! What every module shares: configuration, storage, languages, layout, errors, audit log,
+//! the HTTP server, and test support.
 
+pub mod audit;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod i18n;
 pub mod ids;
+pub mod layout;
 pub mod password;
 pub mod pdf;
 pub mod permissions;
 pub mod secret;
+pub mod server;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
+
+use std::sync::Arc;
+
+pub use config::{Config, SecretKey};
+pub use db::Db;
+pub use error::AppError;
+pub use i18n::Locale;
+pub use layout::Page;
+
+/// Shared state cloned into every handler (`State<AppState>`).
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// Validated configuration.
+    pub config: Arc<Config>,
+    /// The installation's secret key.
+    pub secret: Arc<SecretKey>,
+}
+
+impl AppState {
+    /// Bundles the parts.
+    pub fn new(db: Db, config: Config, secret: SecretKey) -> Self {
+        Self {
+            db,
+            config: Arc::new(config),
+            secret: Arc::new(secret),
+        }
+    }
+}
+
+impl axum::extract::FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Db {
+        state.db.clone()
+    }
+}

@@ -1,0 +1,13 @@
+home-title = Nousharik: the citizen-participation platform
+home-lead = Nousharik is the platform the region and its communes provide for citizens and associations to use the participation rights that the law gives them, and to see what the councils did with them.
+home-what-title = What can you do here?
+home-petitions-title = Petitions
+home-petitions-text = Address a petition to the regional or communal council, collect signatures and follow it up to the council’s decision, under the conditions set by law.
+home-budgets-title = Participatory budgeting
+home-budgets-text = Propose projects for your neighbourhood or commune, vote, see how the results are counted and follow the implementation of the chosen projects.
+home-meetings-title = Meetings and trainings
+home-meetings-text = Register for meetings, workshops and trainings, and read their minutes and materials.
+home-ogp-title = Open government
+home-ogp-text = Follow the local open-government commitments and their implementation, and take part in their review by civil society.
+home-languages-title = In your language
+home-languages-text = The platform is available in Arabic, French, Tamazight (Tifinagh) and English. Choose your language in the menu at the top of the page.

@@ -1,0 +1,13 @@
+home-title = Nousharik : la plateforme de participation citoyenne
+home-lead = Nousharik est la plateforme que la région et ses communes mettent à la disposition des citoyennes, des citoyens et des associations pour exercer les droits de participation que la loi leur reconnaît, et pour savoir ce que les conseils en ont fait.
+home-what-title = Que pouvez-vous faire ici ?
+home-petitions-title = Pétitions
+home-petitions-text = Adresser une pétition au conseil de la région ou de la commune, recueillir des signatures et suivre son parcours jusqu’à la décision du conseil, selon les conditions fixées par la loi.
+home-budgets-title = Budget participatif
+home-budgets-text = Proposer des projets pour votre quartier ou votre commune, voter, comprendre comment les résultats sont calculés et suivre la réalisation des projets retenus.
+home-meetings-title = Rencontres et formations
+home-meetings-text = S’inscrire aux rencontres, ateliers et formations, et consulter leurs comptes rendus et documents.
+home-ogp-title = Gouvernement ouvert
+home-ogp-text = Suivre les engagements du gouvernement ouvert local et leur mise en œuvre, et participer à leur évaluation par la société civile.
+home-languages-title = Dans votre langue
+home-languages-text = La plateforme est disponible en arabe, en français, en tamazight (tifinagh) et en anglais. Choisissez votre langue dans le menu en haut de la page.
