@@ -59,6 +59,12 @@ pub enum Command {
     Migrate,
     /// Apply migrations, seed the demo data and print the demo logins.
     Demo,
+    /// Participatory-budgeting tools: count and check Pabulib files (no database needed).
+    Pb {
+        /// Pb subcommand.
+        #[command(subcommand)]
+        command: crate::pbcli::PbCommand,
+    },
     /// Audit-log tools.
     Audit {
         /// Audit subcommand.
@@ -99,6 +105,9 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if let Command::Pb { command } = &cli.command {
+        return crate::pbcli::main(command);
+    }
     let names = setting_names(&matches);
     let raw = RawSettings {
         bind: cli.bind.clone(),
@@ -175,6 +184,7 @@ async fn run(command: Command, config: Config, names: &SettingNames) -> ExitCode
         Command::Audit {
             command: AuditCommand::Verify,
         } => Ok(audit_verify(&state).await),
+        Command::Pb { command } => Ok(crate::pbcli::main(&command)),
     };
     state.db.close().await;
     result.unwrap_or_else(|e| {

@@ -114,6 +114,19 @@ fn rule_values() -> PossibleValuesParser {
     )
 }
 
+/// Runs a `pb` subcommand for the binary: output on stdout, an error on stderr with exit
+/// code 1.
+pub fn main(command: &PbCommand) -> std::process::ExitCode {
+    let stdout = std::io::stdout();
+    match run(command, &mut stdout.lock()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Runs a `pb` subcommand, writing its output to `out`.
 pub fn run(command: &PbCommand, out: &mut dyn Write) -> Result<(), PbCliError> {
     match command {
