@@ -13,6 +13,9 @@
 //!   (`*[other]`) is used. Tamazight messages therefore select on exact numbers when a singular
 //!   differs (`[1] …` then `*[other] …`), which works with or without plural rules.
 //! - **Digits.** Latin digits (0-9) in every locale, Arabic included, as is usual in Morocco.
+//! - **Dates.** Civil time in Africa/Casablanca (jiff), formatted by ICU for ar-MA (Moroccan
+//!   month names يناير … دجنبر, Latin digits), fr-MA and en, 24-hour clock; ICU has no data for
+//!   zgh, so Tamazight uses IRCAM's Tifinagh month names from a table ("30 ⵏⵓⵡⴰⵏⴱⵉⵔ 2026, 00:30").
 //! - **Accept-Language.** `ar*`, `fr*`, `en*` map to their locale; `zgh`, `tzm`, `shi`, `rif`
 //!   and `ber` (Tamazight varieties) map to `zgh`.
 
@@ -22,6 +25,11 @@ use std::sync::LazyLock;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
+use icu::calendar::Gregorian;
+use icu::datetime::FixedCalendarDateTimeFormatter;
+use icu::datetime::fieldsets::{YMD, YMDT};
+use icu::datetime::options::TimePrecision;
+use icu::locale::locale;
 
 // All messages of all locales, embedded at compile time.
 fluent_templates::static_loader! {
@@ -216,37 +224,9 @@ impl Locale {
             .unwrap_or_default()
     }
 
-    /// Month name (1 = January) in this locale: Moroccan Arabic names (as ICU's ar-MA),
-    /// French, English, and IRCAM's Tifinagh names for Tamazight (ICU has no zgh data).
-    pub fn month_name(self, month: i8) -> &'static str {
-        const AR: [&str; 12] = [
-            "يناير",
-            "فبراير",
-            "مارس",
-            "أبريل",
-            "ماي",
-            "يونيو",
-            "يوليوز",
-            "غشت",
-            "شتنبر",
-            "أكتوبر",
-            "نونبر",
-            "دجنبر",
-        ];
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
+    /// Month name (1 = January) for Tamazight: IRCAM's Tifinagh names (ICU has no zgh data).
+    /// The other locales' names come from ICU (ar-MA: the Moroccan يناير … دجنبر).
+    pub fn zgh_month_name(month: i8) -> &'static str {
         const ZGH: [&str; 12] = [
             "ⵉⵏⵏⴰⵢⵔ",
             "ⴱⵕⴰⵢⵕ",
@@ -261,46 +241,110 @@ impl Locale {
             "ⵏⵓⵡⴰⵏⴱⵉⵔ",
             "ⴷⵓⵊⴰⵏⴱⵉⵔ",
         ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let i = usize::try_from(month.clamp(1, 12) - 1).unwrap_or(0);
-        match self {
-            Locale::Ar => AR[i],
-            Locale::Fr => FR[i],
-            Locale::Zgh => ZGH[i],
-            Locale::En => EN[i],
-        }
+        ZGH[usize::try_from(month.clamp(1, 12) - 1).unwrap_or(0)]
     }
 
-    /// A date such as `29 نونبر 2026` / `29 novembre 2026`, in Africa/Casablanca, Latin digits.
+    /// A date such as `30 نونبر 2026` / `30 novembre 2026`, in Africa/Casablanca, Latin digits.
     pub fn format_date(self, unix_seconds: i64) -> String {
         let z = to_casablanca(unix_seconds);
-        format!("{} {} {}", z.day(), self.month_name(z.month()), z.year())
-    }
-
-    /// A date and time such as `29 novembre 2026 à 09:30`, in Africa/Casablanca, Latin digits.
-    pub fn format_datetime(self, unix_seconds: i64) -> String {
-        let z = to_casablanca(unix_seconds);
-        let date = format!("{} {} {}", z.day(), self.month_name(z.month()), z.year());
-        let time = format!("{:02}:{:02}", z.hour(), z.minute());
-        match self {
-            Locale::Ar => format!("{date}، {time}"),
-            Locale::Fr => format!("{date} à {time}"),
-            Locale::Zgh | Locale::En => format!("{date}, {time}"),
+        let date = z.date();
+        let zgh = || {
+            format!(
+                "{} {} {}",
+                date.day(),
+                Locale::zgh_month_name(date.month()),
+                date.year()
+            )
+        };
+        match (self, icu_date(date)) {
+            (Locale::Zgh, _) | (_, None) => zgh(),
+            (_, Some(d)) => match &ICU.get(self.icu_index()).and_then(|f| f.date.as_ref()) {
+                Some(f) => f.format(&d).to_string(),
+                None => zgh(),
+            },
         }
     }
+
+    /// A date and time such as `30 novembre 2026 à 00:30`, in Africa/Casablanca, Latin digits,
+    /// 24-hour clock.
+    pub fn format_datetime(self, unix_seconds: i64) -> String {
+        let z = to_casablanca(unix_seconds);
+        let date = z.date();
+        let zgh = || {
+            format!(
+                "{}, {:02}:{:02}",
+                self.format_date(unix_seconds),
+                z.hour(),
+                z.minute()
+            )
+        };
+        if self == Locale::Zgh {
+            return zgh();
+        }
+        let input = icu_date(date).zip(
+            icu::time::Time::try_new(
+                u8::try_from(z.hour()).unwrap_or(0),
+                u8::try_from(z.minute()).unwrap_or(0),
+                0,
+                0,
+            )
+            .ok(),
+        );
+        match (
+            input,
+            ICU.get(self.icu_index()).and_then(|f| f.datetime.as_ref()),
+        ) {
+            (Some((date, time)), Some(f)) => {
+                f.format(&icu::time::DateTime { date, time }).to_string()
+            }
+            _ => zgh(),
+        }
+    }
+
+    /// Index into [`ICU`] (Tamazight has no ICU data and uses the last slot's absence).
+    fn icu_index(self) -> usize {
+        match self {
+            Locale::Ar => 0,
+            Locale::Fr => 1,
+            Locale::En => 2,
+            Locale::Zgh => 3,
+        }
+    }
+}
+
+/// ICU date formatters of one locale.
+struct IcuFormatters {
+    date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
+    datetime: Option<FixedCalendarDateTimeFormatter<Gregorian, YMDT>>,
+}
+
+/// Formatters for ar-MA (Moroccan month names, Latin digits), fr-MA and en, all with a
+/// 24-hour clock. Built once; a locale whose data fails to load falls back to the table format.
+static ICU: LazyLock<Vec<IcuFormatters>> = LazyLock::new(|| {
+    [
+        locale!("ar-MA-u-hc-h23"),
+        locale!("fr-MA-u-hc-h23"),
+        locale!("en-u-hc-h23"),
+    ]
+    .into_iter()
+    .map(|l| IcuFormatters {
+        date: FixedCalendarDateTimeFormatter::try_new(l.clone().into(), YMD::long()).ok(),
+        datetime: FixedCalendarDateTimeFormatter::try_new(
+            l.into(),
+            YMDT::long().with_time_precision(TimePrecision::Minute),
+        )
+        .ok(),
+    })
+    .collect()
+});
+
+fn icu_date(d: jiff::civil::Date) -> Option<icu::calendar::Date<Gregorian>> {
+    icu::calendar::Date::try_new_gregorian(
+        i32::from(d.year()),
+        u8::try_from(d.month()).ok()?,
+        u8::try_from(d.day()).ok()?,
+    )
+    .ok()
 }
 
 /// The platform's time zone.
@@ -362,10 +406,14 @@ mod tests {
         // 2026-11-29T23:30:00Z is 2026-11-30 00:30 in Casablanca (UTC+1).
         let ts = 1_795_995_000;
         assert_eq!(Locale::Ar.format_date(ts), "30 نونبر 2026");
-        assert_eq!(Locale::Fr.format_datetime(ts), "30 novembre 2026 à 00:30");
-        assert_eq!(Locale::En.format_datetime(ts), "30 November 2026, 00:30");
+        assert_eq!(Locale::Fr.format_date(ts), "30 novembre 2026");
+        assert_eq!(Locale::En.format_date(ts), "November 30, 2026");
         assert_eq!(Locale::Zgh.format_date(ts), "30 ⵏⵓⵡⴰⵏⴱⵉⵔ 2026");
-        assert_eq!(Locale::Ar.format_datetime(ts), "30 نونبر 2026، 00:30");
+        assert_eq!(Locale::Zgh.format_datetime(ts), "30 ⵏⵓⵡⴰⵏⴱⵉⵔ 2026, 00:30");
+        // ICU (ar-MA, fr-MA, en) with a 24-hour clock; Tamazight from our table.
+        assert_eq!(Locale::Ar.format_datetime(ts), "30 نونبر 2026 في 00:30");
+        assert_eq!(Locale::Fr.format_datetime(ts), "30 novembre 2026 à 00:30");
+        assert_eq!(Locale::En.format_datetime(ts), "November 30, 2026 at 00:30");
         for l in Locale::ALL {
             assert!(
                 !l.format_datetime(ts)
@@ -373,9 +421,22 @@ mod tests {
                     .any(|c| ('\u{0660}'..='\u{0669}').contains(&c))
             );
         }
-        // August in Moroccan Arabic is غشت, not أغسطس.
-        assert_eq!(Locale::Ar.month_name(8), "غشت");
-        assert_eq!(Locale::Zgh.month_name(1), "ⵉⵏⵏⴰⵢⵔ");
+        // ICU's ar-MA gives the Moroccan month names (غشت, not أغسطس).
+        let months: Vec<String> = (1..=12)
+            .map(|m| {
+                let ts = jiff::civil::date(2026, m, 15)
+                    .at(12, 0, 0, 0)
+                    .to_zoned_datetime(CASABLANCA.clone());
+                let s = Locale::Ar.format_date(ts.unwrap().timestamp().as_second());
+                s.split(' ').nth(1).unwrap_or_default().to_string()
+            })
+            .collect();
+        assert_eq!(
+            months.join(" "),
+            "يناير فبراير مارس أبريل ماي يونيو يوليوز غشت شتنبر أكتوبر نونبر دجنبر"
+        );
+        assert_eq!(Locale::zgh_month_name(1), "ⵉⵏⵏⴰⵢⵔ");
+        assert_eq!(Locale::zgh_month_name(12), "ⴷⵓⵊⴰⵏⴱⵉⵔ");
     }
 
     #[test]
