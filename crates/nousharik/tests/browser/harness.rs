@@ -1,3 +1,6 @@
+// Shared by every browser test; a given test uses only some of the helpers.
+#![allow(dead_code)]
+
 //! Runs the real `nousharik` binary and a real headless Chromium (through ChromeDriver) for the
 //! browser tests: one fresh SQLite data directory and one fresh browser profile per test.
 
@@ -39,11 +42,16 @@ fn free_port() -> u16 {
 async fn wait_for_http(url: &str, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        let ok = tokio::net::TcpStream::connect(url.trim_start_matches("http://")).await.is_ok();
+        let ok = tokio::net::TcpStream::connect(url.trim_start_matches("http://"))
+            .await
+            .is_ok();
         if ok {
             return;
         }
-        assert!(Instant::now() < deadline, "{what} did not start listening at {url}");
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not start listening at {url}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -60,7 +68,6 @@ pub fn artifacts_dir() -> PathBuf {
 impl Browser {
     /// Starts `nousharik serve` (optionally with `--demo`) and a headless Chromium.
     pub async fn start(demo: bool) -> Browser {
-        let _ = rustls::crypto::ring::default_provider().install_default();
         let data_dir = tempfile::tempdir().expect("temp data dir");
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
@@ -106,18 +113,29 @@ impl Browser {
                 ]
             }),
         );
-        let client = ClientBuilder::rustls()
-            .expect("rustls connector")
+        // ChromeDriver is local plain HTTP: no TLS stack needed (and none compiled in).
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
             .capabilities(caps)
             .connect(&driver_url)
             .await
             .expect("a ChromeDriver session");
-        Browser { client, base, data_dir, _server: server, _driver: driver, _profile: profile }
+        Browser {
+            client,
+            base,
+            data_dir,
+            _server: server,
+            _driver: driver,
+            _profile: profile,
+        }
     }
 
     /// Opens a path of the platform.
     pub async fn open(&self, path: &str) {
-        self.client.goto(&format!("{}{}", self.base, path)).await.expect("navigate");
+        self.client
+            .goto(&format!("{}{}", self.base, path))
+            .await
+            .expect("navigate");
     }
 
     /// Saves a PNG screenshot of the current page under the artefacts directory.
@@ -141,21 +159,33 @@ impl Browser {
 
     /// Submits the form that contains the field or button matched by `css`.
     pub async fn submit(&self, css: &str) {
-        let el = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+        let el = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
         el.click().await.expect("click submit");
     }
 
     /// The text of the page's `<main>`.
     pub async fn main_text(&self) -> String {
-        let main = self.client.find(Locator::Css("main")).await.expect("a <main> element");
+        let main = self
+            .client
+            .find(Locator::Css("main"))
+            .await
+            .expect("a <main> element");
         main.text().await.expect("main text")
     }
 
     /// Runs axe-core (from npm, injected into the page) and returns the serious and critical
     /// violations as `(rule id, description, first target)`.
     pub async fn axe_serious(&self) -> Vec<(String, String, String)> {
-        let axe = std::fs::read_to_string(axe_path()).expect("axe-core: run `npm ci` (scripts/test does)");
-        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
+        let axe = std::fs::read_to_string(axe_path())
+            .expect("axe-core: run `npm ci` (scripts/test does)");
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("inject axe-core");
         let result = self
             .client
             .execute_async(
@@ -165,7 +195,9 @@ impl Browser {
             )
             .await
             .expect("run axe");
-        let list = result.as_array().unwrap_or_else(|| panic!("axe failed: {result}"));
+        let list = result
+            .as_array()
+            .unwrap_or_else(|| panic!("axe failed: {result}"));
         list.iter()
             .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
             .map(|v| {
@@ -206,7 +238,10 @@ fn newest_file(dir: &Path) -> Option<PathBuf> {
 /// Finds the first `http…` link in a mail that contains `needle` (quoted-printable soft breaks
 /// and `=3D` undone first).
 pub fn link_in_mail(mail: &str, needle: &str) -> Option<String> {
-    let text = mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    let text = mail
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=");
     text.split(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
         .find(|w| w.starts_with("http") && w.contains(needle))
         .map(str::to_string)
