@@ -184,3 +184,68 @@ async fn page_weight_is_within_budget() {
     }
     db.cleanup().await;
 }
+
+#[test]
+fn css_uses_logical_properties_only() {
+    let css = String::from_utf8(static_file("app.css").unwrap().to_vec()).unwrap();
+    // Strip comments, then look for physical directions.
+    let mut code = String::new();
+    let mut rest = css.as_str();
+    while let Some(start) = rest.find("/*") {
+        code.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    code.push_str(rest);
+    let physical = [
+        "margin-left",
+        "margin-right",
+        "margin-top",
+        "margin-bottom",
+        "padding-left",
+        "padding-right",
+        "padding-top",
+        "padding-bottom",
+        "border-left",
+        "border-right",
+        "border-top",
+        "border-bottom",
+        "left",
+        "right",
+        "top",
+        "bottom",
+        "width",
+        "height",
+        "min-width",
+        "max-width",
+        "min-height",
+        "max-height",
+    ];
+    let mut problems = Vec::new();
+    for decl in code.split(['{', '}', ';']) {
+        let Some((property, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let property = property.trim();
+        if property.starts_with('@') || property.contains(' ') || property.contains('(') {
+            continue; // selectors and media queries, not declarations
+        }
+        let base = property
+            .trim_end_matches("-width")
+            .trim_end_matches("-color")
+            .trim_end_matches("-style");
+        if physical.contains(&property) || physical.contains(&base) {
+            problems.push(decl.trim().to_string());
+        }
+        if (property == "float" || property == "text-align" || property == "clear")
+            && (value.contains("left") || value.contains("right"))
+        {
+            problems.push(decl.trim().to_string());
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "physical CSS in app.css (use logical properties): {problems:?}"
+    );
+}
