@@ -1,5 +1,5 @@
-//! Times parsing and every rule on every `.pb` file of a folder:
-//! `cargo run --release -p pb --example timing -- DIR [RULE...]`.
+//! Times parsing and every rule on every `.pb` file of a folder (or on one file):
+//! `cargo run --release -p pb --example timing -- DIR|FILE [RULE...]`.
 
 use std::time::Instant;
 
@@ -8,12 +8,16 @@ use pb::rules::{RULES, Rule, tally};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().ok_or("usage: timing DIR [RULE...]")?;
+    let dir = args.next().ok_or("usage: timing DIR|FILE [RULE...]")?;
     let wanted: Vec<String> = args.collect();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "pb"))
-        .collect();
+    let mut files: Vec<_> = if std::path::Path::new(&dir).is_file() {
+        vec![std::path::PathBuf::from(&dir)]
+    } else {
+        std::fs::read_dir(&dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "pb"))
+            .collect()
+    };
     files.sort();
     for path in files {
         let t = Instant::now();
