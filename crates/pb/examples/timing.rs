@@ -9,7 +9,10 @@ use pb::rules::{RULES, Rule, tally};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = args.next().ok_or("usage: timing DIR|FILE [RULE...]")?;
-    let wanted: Vec<String> = args.collect();
+    let rest: Vec<String> = args.collect();
+    // `--tsv`: one line per step, `file<TAB>step<TAB>seconds<TAB>total cost`.
+    let tsv = rest.iter().any(|a| a == "--tsv");
+    let wanted: Vec<String> = rest.into_iter().filter(|a| a != "--tsv").collect();
     let mut files: Vec<_> = if std::path::Path::new(&dir).is_file() {
         vec![std::path::PathBuf::from(&dir)]
     } else {
@@ -26,7 +29,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let instance = election.instance()?;
         let parse = t.elapsed();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        println!("{name}: parse {:.1} ms", parse.as_secs_f64() * 1e3);
+        if tsv {
+            println!("{name}\tparse\t{:.6}\t", parse.as_secs_f64());
+        } else {
+            println!("{name}: parse {:.1} ms", parse.as_secs_f64() * 1e3);
+        }
         for (key, _) in RULES {
             if !wanted.is_empty() && !wanted.iter().any(|w| w == key) {
                 continue;
@@ -36,9 +43,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             let t = Instant::now();
             let o = tally(&instance, &rule, TieBreak::default());
+            let elapsed = t.elapsed();
+            if tsv {
+                println!(
+                    "{name}\t{key}\t{:.6}\t{}",
+                    elapsed.as_secs_f64(),
+                    o.total_cost
+                );
+                continue;
+            }
             println!(
                 "  {key:<24} {:>9.2} ms  {} projects, cost {}",
-                t.elapsed().as_secs_f64() * 1e3,
+                elapsed.as_secs_f64() * 1e3,
                 o.selected.len(),
                 o.total_cost
             );
