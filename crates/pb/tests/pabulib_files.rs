@@ -116,3 +116,74 @@ fn every_fixture_round_trips() {
         assert_eq!(pabulib::to_string(&again), text);
     }
 }
+
+/// The file with its PROJECTS rows and its VOTES rows in reverse order.
+fn reversed_rows(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut rows: Vec<&str> = Vec::new();
+    let mut in_body = false;
+    let mut header_next = false;
+    for line in text.lines() {
+        let title = matches!(
+            line.trim().to_ascii_lowercase().as_str(),
+            "meta" | "projects" | "votes"
+        );
+        if title {
+            out.extend(rows.drain(..).rev());
+            out.push(line);
+            header_next = true;
+            in_body = false;
+        } else if header_next {
+            out.push(line);
+            header_next = false;
+            in_body = !out
+                .iter()
+                .rev()
+                .nth(1)
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("meta"));
+        } else if in_body {
+            rows.push(line);
+        } else {
+            out.push(line);
+        }
+    }
+    out.extend(rows.drain(..).rev());
+    out.join("\n")
+}
+
+#[test]
+fn outcomes_do_not_depend_on_row_order_in_the_file() {
+    use pb::rules::{RULES, Rule, tally};
+    for name in [
+        "Poland_Czestochowa_2020_Polnoc.pb",
+        "Poland_Swiecie_2023.pb",
+        "US_Stanford_Dataset_PB_Cambridge_2015_vote_knapsacks.pb",
+        "Poland_Krakow_2021_Debniki.pb",
+    ] {
+        let text = std::fs::read_to_string(common::data_dir().join(name)).unwrap();
+        let a = pabulib::parse_str(&text).unwrap();
+        let b = pabulib::parse_str(&reversed_rows(&text)).unwrap();
+        assert_eq!(a.ballots().len(), b.ballots().len());
+        assert_ne!(
+            a.projects()[0].id,
+            b.projects()[0].id,
+            "{name}: rows were reversed"
+        );
+        let (ia, ib) = (a.instance().unwrap(), b.instance().unwrap());
+        for (key, _) in RULES {
+            let rule = Rule::from_key(key, Some(pb::greedy::Threshold::Votes(50))).unwrap();
+            let oa = tally(&ia, &rule, pb::TieBreak::default());
+            let ob = tally(&ib, &rule, pb::TieBreak::default());
+            if let (
+                pb::rules::Explanation::MaxWelfare(ea),
+                pb::rules::Explanation::MaxWelfare(eb),
+            ) = (&oa.explanation, &ob.explanation)
+            {
+                // Several optimal allocations may exist: the optimum itself must not change.
+                assert_eq!(ea.objective, eb.objective, "{name} {key}");
+                continue;
+            }
+            assert_eq!(oa.selected_ids(&ia), ob.selected_ids(&ib), "{name} {key}");
+        }
+    }
+}
