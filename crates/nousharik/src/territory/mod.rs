@@ -5,3 +5,7 @@
 pub mod import;
 pub mod model;
 pub mod reference;
+pub mod store;
+
+#[cfg(test)]
+mod testing;

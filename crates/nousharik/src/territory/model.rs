@@ -106,6 +106,8 @@ pub enum Problem {
     UnknownTerritory,
     /// A branch in the seat territory itself.
     BranchIsSeat,
+    /// There is already one (one council per territory, one bureau per council).
+    AlreadyExists,
 }
 
 impl Problem {
@@ -152,6 +154,7 @@ impl Problem {
             Problem::UnknownStanding => "territory-problem-unknown-standing",
             Problem::UnknownTerritory => "territory-problem-unknown-territory",
             Problem::BranchIsSeat => "territory-problem-branch-is-seat",
+            Problem::AlreadyExists => "territory-problem-already-exists",
         }
     }
 
@@ -971,8 +974,6 @@ pub struct Association {
     pub standing_on: Date,
     pub standing_note: String,
     pub representative_name: String,
-    /// The representative's user account, once linked.
-    pub representative_user_id: Option<i64>,
     pub fields: Vec<ActivityField>,
     /// Territories (other than the seat) where the association has a branch.
     pub branch_ids: Vec<i64>,
@@ -1430,7 +1431,6 @@ mod tests {
             standing_on: date(2026, 1, 1),
             standing_note: String::new(),
             representative_name: "X".into(),
-            representative_user_id: None,
             fields: vec![ActivityField::Youth],
             branch_ids: vec![7],
         };
