@@ -106,7 +106,7 @@ const ORGS: &[DemoOrg] = &[
         parent: None,
         ar: "مجلس جهة طنجة تطوان الحسيمة",
         fr: "Conseil de la région de Tanger-Tétouan-Al Hoceïma",
-        zgh: Some("ⴰⵙⵇⵇⵉⵎ ⵏ ⵜⵎⵏⴰⴹⵜ ⵏ ⵟⴰⵏⵊⴰ-ⵜⵉⵟⵟⴰⵡⵉⵏ-ⵍⵃⵓⵙⵉⵎⴰ"),
+        zgh: Some("ⴰⴳⵔⴰⵡ ⵏ ⵜⵎⵏⴰⴹⵜ ⵏ ⵟⴰⵏⵊⴰ-ⵜⵉⵟⵟⴰⵡⵉⵏ-ⵍⵃⵓⵙⵉⵎⴰ"),
         en: "Council of the Tanger-Tetouan-Al Hoceima Region",
     },
     body("bureau-region", OrgKind::Bureau, REGION, Some("council-region"), BUREAU),
