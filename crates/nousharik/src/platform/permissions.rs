@@ -93,6 +93,11 @@ pub enum Action {
     ViewAuditLog,
     /// Create and edit territories (forms and CSV import).
     ManageTerritories,
+    /// Create an organisation (council, body, cell) or register an association.
+    CreateOrganisation,
+    /// Set an association's legal standing in the registry (a legal fact, not the
+    /// association's own say: administrators only, even for its staff).
+    SetAssociationStanding(OrganisationId),
     /// List and search every account.
     ListUsers,
     /// Make an account a platform administrator.
@@ -225,7 +230,11 @@ pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
     };
     match action {
         Action::EditOwnProfile | Action::ExportOwnData | Action::DeleteOwnAccount => Ok(()),
-        Action::ViewAuditLog | Action::ManageTerritories | Action::ListUsers => admin_or(false),
+        Action::ViewAuditLog
+        | Action::ManageTerritories
+        | Action::ListUsers
+        | Action::CreateOrganisation
+        | Action::SetAssociationStanding(_) => admin_or(false),
         Action::GrantAdmin { .. } => admin_or(false),
         Action::RevokeAdmin { target } => {
             // An administrator cannot demote themselves: another one must, so the platform is
@@ -395,6 +404,8 @@ mod tests {
         vec![
             Action::ViewAuditLog,
             Action::ManageTerritories,
+            Action::CreateOrganisation,
+            Action::SetAssociationStanding(TANGIER_COUNCIL),
             Action::ListUsers,
             Action::GrantAdmin { target: UserId(99) },
             Action::RevokeAdmin { target: UserId(99) },
