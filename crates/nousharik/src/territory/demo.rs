@@ -14,6 +14,7 @@ use super::model::{
 };
 use super::reference::REGION;
 use super::store::{self, Result, StoreError};
+use crate::platform::audit::Actor as By;
 use crate::platform::db::Db;
 
 /// A demo body of a council, or a council itself.
@@ -474,7 +475,7 @@ pub async fn seed_demo(db: &Db) -> Result<usize> {
             names: names(o.ar, o.fr, o.zgh, Some(o.en)),
             demo: true,
         };
-        store::insert_organisation(db, &new).await?;
+        store::insert_organisation(db, &new, By::System).await?;
         inserted += 1;
     }
     for a in ASSOCIATIONS {
@@ -504,7 +505,7 @@ pub async fn seed_demo(db: &Db) -> Result<usize> {
         for b in a.branches {
             branches.push(territory_id(db, b).await?);
         }
-        store::insert_association(db, &new, &record, &branches).await?;
+        store::insert_association(db, &new, &record, &branches, By::System).await?;
         inserted += 1;
     }
     Ok(inserted)

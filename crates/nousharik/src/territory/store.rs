@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use jiff::civil::Date;
+use serde_json::json;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -15,6 +16,7 @@ use super::model::{
     check_parent,
 };
 use super::reference::TERRITORIES;
+use crate::platform::audit::{self, Actor as By};
 use crate::platform::db::{Db, Tx};
 
 /// What can go wrong in the store.
@@ -119,6 +121,17 @@ pub async fn seed_reference(db: &Db) -> Result<u64> {
             .execute(&mut *tx)
             .await?;
         inserted += done.rows_affected();
+    }
+    if inserted > 0 {
+        audit::record_in(
+            db,
+            &mut tx,
+            By::System,
+            "territory.seed_reference",
+            "territories",
+            json!({ "inserted": inserted }),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(inserted)
@@ -246,12 +259,15 @@ async fn code_taken(db: &Db, tx: &mut Tx, table: &str, code: &Code) -> Result<bo
     Ok(n > 0)
 }
 
-/// Inserts one territory in `tx` after checking its parent's level and its code.
+/// Inserts one territory in `tx` after checking its parent's level and its code, and records
+/// it in the audit log (`via`: how it came, form or import).
 async fn insert_territory_in(
     db: &Db,
     tx: &mut Tx,
     t: &NewTerritory,
     parent_id: Option<i64>,
+    by: By,
+    via: &str,
 ) -> Result<i64> {
     let parent_level = match parent_id {
         Some(id) => Some(
@@ -286,14 +302,35 @@ async fn insert_territory_in(
         .bind(at)
         .fetch_one(&mut **tx)
         .await?;
+    audit::record_in(
+        db,
+        tx,
+        by,
+        "territory.create",
+        &format!("territory:{}", t.code),
+        json!({
+            "via": via,
+            "level": t.level,
+            "parent_id": parent_id,
+            "names": t.names,
+            "population": t.population,
+            "census_year": t.census_year,
+            "source": t.source,
+        }),
+    )
+    .await?;
     Ok(id)
 }
 
-/// Adds a territory under `parent_id` (the form path). The caller records the audit entry in
-/// the same transaction through `audit` when given.
-pub async fn insert_territory(db: &Db, t: &NewTerritory, parent_id: Option<i64>) -> Result<i64> {
+/// Adds a territory under `parent_id` (the form path), with its audit entry.
+pub async fn insert_territory(
+    db: &Db,
+    t: &NewTerritory,
+    parent_id: Option<i64>,
+    by: By,
+) -> Result<i64> {
     let mut tx = db.begin().await?;
-    let id = insert_territory_in(db, &mut tx, t, parent_id).await?;
+    let id = insert_territory_in(db, &mut tx, t, parent_id, by, "form").await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -304,6 +341,7 @@ pub async fn insert_territory(db: &Db, t: &NewTerritory, parent_id: Option<i64>)
 pub async fn import_territories(
     db: &Db,
     rows: &[ImportRow],
+    by: By,
 ) -> std::result::Result<Vec<i64>, ImportFailure> {
     let mut tx = db.begin().await.map_err(|e| ImportFailure::Db(e.into()))?;
     let mut ids: Vec<i64> = Vec::with_capacity(rows.len());
@@ -314,7 +352,7 @@ pub async fn import_territories(
                 "import parent after child".into(),
             )))?,
         };
-        match insert_territory_in(db, &mut tx, &r.territory, Some(parent)).await {
+        match insert_territory_in(db, &mut tx, &r.territory, Some(parent), by, "import").await {
             Ok(id) => ids.push(id),
             Err(StoreError::Invalid(errors)) => {
                 return Err(ImportFailure::Row(r.row, errors));
@@ -491,7 +529,7 @@ async fn check_structure(db: &Db, tx: &mut Tx, o: &NewOrganisation) -> Result<()
     Ok(())
 }
 
-async fn insert_organisation_in(db: &Db, tx: &mut Tx, o: &NewOrganisation) -> Result<i64> {
+async fn insert_organisation_in(db: &Db, tx: &mut Tx, o: &NewOrganisation, by: By) -> Result<i64> {
     check_structure(db, tx, o).await?;
     if code_taken(db, tx, "organisations", &o.code).await? {
         return Err(StoreError::invalid("code", Problem::DuplicateCode));
@@ -517,24 +555,51 @@ async fn insert_organisation_in(db: &Db, tx: &mut Tx, o: &NewOrganisation) -> Re
         .bind(at)
         .fetch_one(&mut **tx)
         .await?;
+    audit::record_in(
+        db,
+        tx,
+        by,
+        if o.kind == OrgKind::Association {
+            "association.register"
+        } else {
+            "organisation.create"
+        },
+        &format!("organisation:{}", o.code),
+        json!({
+            "kind": o.kind,
+            "topic": o.topic,
+            "territory_id": o.territory_id,
+            "parent_id": o.parent_id,
+            "names": o.names,
+            "demo": o.demo,
+        }),
+    )
+    .await?;
     Ok(id)
 }
 
 /// Adds an organisation that is not an association (use [`insert_association`] for those).
-pub async fn insert_organisation(db: &Db, o: &NewOrganisation) -> Result<i64> {
+pub async fn insert_organisation(db: &Db, o: &NewOrganisation, by: By) -> Result<i64> {
     if o.kind == OrgKind::Association {
         return Err(StoreError::invalid("kind", Problem::UnknownKind));
     }
     let mut tx = db.begin().await?;
-    let id = insert_organisation_in(db, &mut tx, o).await?;
+    let id = insert_organisation_in(db, &mut tx, o, by).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Renames an organisation (its kind, territory and place in its council do not change:
 /// memberships and petitions refer to it).
-pub async fn rename_organisation(db: &Db, id: i64, names: &Names) -> Result<()> {
-    let done = db
+pub async fn rename_organisation(db: &Db, id: i64, names: &Names, by: By) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let code: Option<String> = db
+        .query_scalar("SELECT code FROM organisations WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let code = code.ok_or(StoreError::NotFound)?;
+    db
         .query(
             "UPDATE organisations SET name_ar = ?, name_fr = ?, name_zgh = ?, name_en = ?, \
              updated_at = ? WHERE id = ?",
@@ -545,13 +610,19 @@ pub async fn rename_organisation(db: &Db, id: i64, names: &Names) -> Result<()> 
         .bind(names.en.clone())
         .bind(now())
         .bind(id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    audit::record_in(
+        db,
+        &mut tx,
+        by,
+        "organisation.rename",
+        &format!("organisation:{code}"),
+        json!({ "names": names }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -666,12 +737,13 @@ pub async fn insert_association(
     o: &NewOrganisation,
     a: &NewAssociation,
     branches: &[i64],
+    by: By,
 ) -> Result<i64> {
     if o.kind != OrgKind::Association {
         return Err(StoreError::invalid("kind", Problem::UnknownKind));
     }
     let mut tx = db.begin().await?;
-    let id = insert_organisation_in(db, &mut tx, o).await?;
+    let id = insert_organisation_in(db, &mut tx, o, by).await?;
     db.query(
         "INSERT INTO associations (organisation_id, created_on, standing, standing_on, \
          standing_note, representative_name) VALUES (?, ?, ?, ?, ?, ?)",
@@ -685,6 +757,15 @@ pub async fn insert_association(
     .execute(&mut *tx)
     .await?;
     write_fields_and_branches(db, &mut tx, id, o.territory_id, &a.fields, branches).await?;
+    audit::record_in(
+        db,
+        &mut tx,
+        by,
+        "association.record",
+        &format!("organisation:{}", o.code),
+        record_details(a, branches),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -697,14 +778,17 @@ pub async fn update_association(
     names: &Names,
     a: &NewAssociation,
     branches: &[i64],
+    by: By,
 ) -> Result<()> {
     let mut tx = db.begin().await?;
-    let seat: Option<i64> = db
-        .query_scalar("SELECT territory_id FROM organisations WHERE id = ? AND kind = 'association'")
+    let row = db
+        .query("SELECT territory_id, code FROM organisations WHERE id = ? AND kind = 'association'")
         .bind(id)
         .fetch_optional(&mut *tx)
-        .await?;
-    let seat = seat.ok_or(StoreError::NotFound)?;
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let seat: i64 = row.try_get("territory_id")?;
+    let code: String = row.try_get("code")?;
     let at = now();
     db.query(
         "UPDATE organisations SET name_ar = ?, name_fr = ?, name_zgh = ?, name_en = ?, \
@@ -731,6 +815,17 @@ pub async fn update_association(
     .execute(&mut *tx)
     .await?;
     write_fields_and_branches(db, &mut tx, id, seat, &a.fields, branches).await?;
+    let mut details = record_details(a, branches);
+    details["names"] = json!(names);
+    audit::record_in(
+        db,
+        &mut tx,
+        by,
+        "association.update",
+        &format!("organisation:{code}"),
+        details,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -742,8 +837,16 @@ pub async fn set_standing(
     standing: Standing,
     on: Date,
     note: &str,
+    by: By,
 ) -> Result<()> {
-    let done = db
+    let mut tx = db.begin().await?;
+    let code: Option<String> = db
+        .query_scalar("SELECT code FROM organisations WHERE id = ? AND kind = 'association'")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let code = code.ok_or(StoreError::NotFound)?;
+    db
         .query(
             "UPDATE associations SET standing = ?, standing_on = ?, standing_note = ? \
              WHERE organisation_id = ?",
@@ -752,13 +855,32 @@ pub async fn set_standing(
         .bind(on.to_string())
         .bind(note.to_owned())
         .bind(id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    audit::record_in(
+        db,
+        &mut tx,
+        by,
+        "association.standing",
+        &format!("organisation:{code}"),
+        json!({ "standing": standing, "standing_on": on.to_string(), "note": note }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The audit details of an association's registry record.
+fn record_details(a: &NewAssociation, branches: &[i64]) -> serde_json::Value {
+    json!({
+        "created_on": a.created_on.to_string(),
+        "standing": a.standing,
+        "standing_on": a.standing_on.to_string(),
+        "standing_note": a.standing_note,
+        "representative_name": a.representative_name,
+        "fields": a.fields,
+        "branch_ids": branches,
+    })
 }
 
 /// Filters of the registry list.
@@ -835,6 +957,9 @@ mod tests {
     use crate::territory::reference::REGION;
     use crate::territory::testing::each_backend;
     use jiff::civil::date;
+
+    /// The administrator of the tests' audit entries.
+    const BY: By = By::Account(7);
 
     fn commune(code: &str) -> NewTerritory {
         validate_territory(
@@ -943,23 +1068,27 @@ mod tests {
             seed_reference(&db).await.unwrap();
             let prefecture = id_of(&db, "prefecture-tanger-assilah").await;
             let region = id_of(&db, REGION).await;
-            let id = insert_territory(&db, &commune("commune-assilah"), Some(prefecture))
+            let id = insert_territory(&db, &commune("commune-assilah"), Some(prefecture), BY)
                 .await
                 .unwrap();
             assert_eq!(territory(&db, id).await.unwrap().unwrap().parent_id, Some(prefecture));
-            let err = insert_territory(&db, &commune("commune-assilah"), Some(prefecture))
+            let entries = audit::for_subject(&db, "territory:commune-assilah").await.unwrap();
+            assert_eq!(entries.len(), 1);
+            assert_eq!(entries[0].action, "territory.create");
+            assert_eq!(entries[0].actor, "account:7");
+            let err = insert_territory(&db, &commune("commune-assilah"), Some(prefecture), BY)
                 .await
                 .unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("code", Problem::DuplicateCode)]));
-            let err = insert_territory(&db, &commune("commune-x"), Some(region))
+            let err = insert_territory(&db, &commune("commune-x"), Some(region), BY)
                 .await
                 .unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e[0].field == "parent"));
-            let err = insert_territory(&db, &commune("commune-y"), Some(424_242))
+            let err = insert_territory(&db, &commune("commune-y"), Some(424_242), BY)
                 .await
                 .unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("parent", Problem::UnknownParent)]));
-            let err = insert_territory(&db, &commune("commune-z"), None).await.unwrap_err();
+            let err = insert_territory(&db, &commune("commune-z"), None, BY).await.unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("parent", Problem::ParentRequired)]));
         })
         .await;
@@ -978,21 +1107,23 @@ mod tests {
             let larache = id_of(&db, "commune-larache").await;
             let mut arr = commune("arr-a");
             arr.level = Level::Arrondissement;
-            insert_territory(&db, &arr, Some(larache)).await.unwrap();
+            insert_territory(&db, &arr, Some(larache), BY).await.unwrap();
             let before = all_territories(&db).await.unwrap().len();
-            match import_territories(&db, &rows).await {
+            match import_territories(&db, &rows, BY).await {
                 Err(ImportFailure::Row(3, e)) => {
                     assert_eq!(e, [FieldError::new("code", Problem::DuplicateCode)])
                 }
                 other => panic!("{other:?}"),
             }
             assert_eq!(all_territories(&db).await.unwrap().len(), before);
+            // Nothing of the failed import reached the audit log either.
+            assert!(audit::for_subject(&db, "territory:commune-ksar-kebir").await.unwrap().is_empty());
             assert!(territory_by_code(&db, "commune-ksar-kebir").await.unwrap().is_none());
             // Without the clash, both rows go in, the child under the new parent.
             let csv = csv.replace("arr-a", "arr-b");
             let known = known_territories(&db).await.unwrap();
             let rows = import::parse(csv.as_bytes(), |c| known.get(c).copied()).unwrap();
-            let ids = import_territories(&db, &rows).await.unwrap();
+            let ids = import_territories(&db, &rows, BY).await.unwrap();
             let child = territory(&db, ids[1]).await.unwrap().unwrap();
             assert_eq!(child.parent_id, Some(ids[0]));
         })
@@ -1005,34 +1136,34 @@ mod tests {
             seed_reference(&db).await.unwrap();
             let tangier = id_of(&db, "commune-tanger").await;
             let larache = id_of(&db, "commune-larache").await;
-            let council = insert_organisation(&db, &org("council-tanger", OrgKind::Council, tangier, None))
+            let council = insert_organisation(&db, &org("council-tanger", OrgKind::Council, tangier, None), BY)
                 .await
                 .unwrap();
-            let err = insert_organisation(&db, &org("council-tanger-2", OrgKind::Council, tangier, None))
+            let err = insert_organisation(&db, &org("council-tanger-2", OrgKind::Council, tangier, None), BY)
                 .await
                 .unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("territory", Problem::AlreadyExists)]));
             let bureau = org("bureau-tanger", OrgKind::Bureau, tangier, Some(council));
-            insert_organisation(&db, &bureau).await.unwrap();
+            insert_organisation(&db, &bureau, BY).await.unwrap();
             let mut second = bureau.clone();
             second.code = Code::parse("bureau-tanger-2").unwrap();
-            assert!(insert_organisation(&db, &second).await.is_err());
+            assert!(insert_organisation(&db, &second, BY).await.is_err());
             // A committee must sit in its council's territory.
-            let err = insert_organisation(&db, &org("cmt", OrgKind::StandingCommittee, larache, Some(council)))
+            let err = insert_organisation(&db, &org("cmt", OrgKind::StandingCommittee, larache, Some(council)), BY)
                 .await
                 .unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::CouncilRequired));
             let mut youth = org("youth-tanger", OrgKind::ConsultativeBody, tangier, Some(council));
             youth.topic = Some(Topic::Youth);
-            let err = insert_organisation(&db, &youth).await.unwrap_err();
+            let err = insert_organisation(&db, &youth, BY).await.unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::TopicNotAtLevel));
             youth.topic = Some(Topic::Equality);
-            insert_organisation(&db, &youth).await.unwrap();
+            insert_organisation(&db, &youth, BY).await.unwrap();
             let kids = organisation_children(&db, council).await.unwrap();
             assert_eq!(kids.len(), 2);
             assert_eq!(kids[0].kind, OrgKind::Bureau);
             assert_eq!(kids[1].topic, Some(Topic::Equality));
-            rename_organisation(&db, council, &names("مجلس جماعة طنجة", "Conseil communal de Tanger"))
+            rename_organisation(&db, council, &names("مجلس جماعة طنجة", "Conseil communal de Tanger"), BY)
                 .await
                 .unwrap();
             let c = organisation_by_code(&db, "council-tanger").await.unwrap().unwrap();
@@ -1059,12 +1190,12 @@ mod tests {
             };
             let mut a = org("assoc-medina", OrgKind::Association, medina, None);
             a.names = names("جمعية المدينة", "Association Médina");
-            let a_id = insert_association(&db, &a, &record, &[larache]).await.unwrap();
+            let a_id = insert_association(&db, &a, &record, &[larache], BY).await.unwrap();
             let mut b = org("assoc-larache", OrgKind::Association, larache, None);
             b.names = names("جمعية العرائش", "Association Larache");
             let mut env = record.clone();
             env.fields = vec![ActivityField::Environment];
-            insert_association(&db, &b, &env, &[]).await.unwrap();
+            insert_association(&db, &b, &env, &[], BY).await.unwrap();
 
             let all = registry(&db, &RegistryFilter::default()).await.unwrap();
             assert_eq!(all.len(), 2);
@@ -1083,23 +1214,30 @@ mod tests {
             assert_eq!(got.len(), 1);
             assert_eq!(got[0].organisation.code, "assoc-medina");
 
-            set_standing(&db, a_id, Standing::NotGood, date(2026, 11, 1), "Rapport non déposé")
+            set_standing(&db, a_id, Standing::NotGood, date(2026, 11, 1), "Rapport non déposé", BY)
                 .await
                 .unwrap();
             let rec = association(&db, a_id).await.unwrap().unwrap();
             assert_eq!(rec.standing, Standing::NotGood);
             assert_eq!(rec.standing_on, date(2026, 11, 1));
+            let trail: Vec<String> = audit::for_subject(&db, "organisation:assoc-medina")
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.action)
+                .collect();
+            assert_eq!(trail, ["association.register", "association.record", "association.standing"]);
             assert!(matches!(
-                set_standing(&db, 987_654, Standing::Good, date(2026, 1, 1), "").await,
+                set_standing(&db, 987_654, Standing::Good, date(2026, 1, 1), "", BY).await,
                 Err(StoreError::NotFound)
             ));
             // A branch in the seat itself is refused, and nothing of the update is kept.
-            let err = update_association(&db, a_id, &names("ج", "J"), &record, &[medina])
+            let err = update_association(&db, a_id, &names("ج", "J"), &record, &[medina], BY)
                 .await
                 .unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::BranchIsSeat));
             assert_eq!(organisation(&db, a_id).await.unwrap().unwrap().names.fr, "Association Médina");
-            update_association(&db, a_id, &names("ج", "J"), &env, &[]).await.unwrap();
+            update_association(&db, a_id, &names("ج", "J"), &env, &[], BY).await.unwrap();
             let rec = association(&db, a_id).await.unwrap().unwrap();
             assert_eq!(rec.fields, vec![ActivityField::Environment]);
             assert!(rec.branch_ids.is_empty());
