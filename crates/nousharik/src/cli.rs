@@ -165,6 +165,13 @@ async fn open(config: &Config, names: &SettingNames) -> Result<AppState, ExitCod
         eprintln!("error: {e}");
         ExitCode::FAILURE
     })?;
+    // Reference territories are data every installation needs, not demo data.
+    crate::territory::store::seed_reference(&db)
+        .await
+        .map_err(|e| {
+            eprintln!("error: seeding the reference territories: {e}");
+            ExitCode::FAILURE
+        })?;
     Ok(AppState::new(db, config.clone(), secret))
 }
 

@@ -22,9 +22,8 @@ pub struct DemoLogin {
 pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     #[allow(unused_mut)] // Becomes used as soon as a module with accounts adds its seeder.
     let mut logins: Vec<DemoLogin> = Vec::new();
-    let _ = state;
     // One line per module, in dependency order, e.g.:
-    // crate::territory::demo::seed(state).await?;
+    crate::territory::demo::seed(state).await?;
     // logins.extend(crate::accounts::demo::seed(state).await?);
     Ok(logins)
 }

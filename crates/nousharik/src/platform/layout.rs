@@ -32,7 +32,16 @@ pub struct NavEntry {
 
 /// The main navigation after "Home". Modules add their entry here when their page exists
 /// (never a link to a page that does not exist yet).
-pub const NAV: &[NavEntry] = &[];
+pub const NAV: &[NavEntry] = &[
+    NavEntry {
+        href: "/territories",
+        key: "territory-nav",
+    },
+    NavEntry {
+        href: "/associations",
+        key: "territory-nav-associations",
+    },
+];
 
 /// A navigation link as shown.
 #[derive(Debug, Clone)]

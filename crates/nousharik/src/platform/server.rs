@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(layout::routes())
         .merge(crate::home::routes())
+        .merge(crate::territory::routes::routes())
         // Modules add their routes here, one line each: `.merge(crate::<module>::routes::routes())`.
         .fallback(not_found)
         .layer(middleware::from_fn(render_errors))

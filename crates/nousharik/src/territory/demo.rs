@@ -14,6 +14,7 @@ use super::model::{
 };
 use super::reference::REGION;
 use super::store::{self, Result, StoreError};
+use crate::platform::AppState;
 use crate::platform::audit::Actor as By;
 use crate::platform::db::Db;
 
@@ -110,7 +111,13 @@ const ORGS: &[DemoOrg] = &[
         zgh: Some("ⴰⴳⵔⴰⵡ ⵏ ⵜⵎⵏⴰⴹⵜ ⵏ ⵟⴰⵏⵊⴰ-ⵜⵉⵟⵟⴰⵡⵉⵏ-ⵍⵃⵓⵙⵉⵎⴰ"),
         en: "Council of the Tanger-Tetouan-Al Hoceima Region",
     },
-    body("bureau-region", OrgKind::Bureau, REGION, Some("council-region"), BUREAU),
+    body(
+        "bureau-region",
+        OrgKind::Bureau,
+        REGION,
+        Some("council-region"),
+        BUREAU,
+    ),
     body(
         "committee-region-budget",
         OrgKind::StandingCommittee,
@@ -140,7 +147,13 @@ const ORGS: &[DemoOrg] = &[
             "Committee on land-use planning",
         ),
     ),
-    consultative("body-region-equality", Topic::Equality, REGION, "council-region", EQUALITY),
+    consultative(
+        "body-region-equality",
+        Topic::Equality,
+        REGION,
+        "council-region",
+        EQUALITY,
+    ),
     consultative(
         "body-region-youth",
         Topic::Youth,
@@ -180,9 +193,19 @@ const ORGS: &[DemoOrg] = &[
         OrgKind::Council,
         "commune-tanger",
         None,
-        ("مجلس جماعة طنجة", "Conseil communal de Tanger", "Tangier commune council"),
+        (
+            "مجلس جماعة طنجة",
+            "Conseil communal de Tanger",
+            "Tangier commune council",
+        ),
     ),
-    body("bureau-tanger", OrgKind::Bureau, "commune-tanger", Some("council-tanger"), BUREAU),
+    body(
+        "bureau-tanger",
+        OrgKind::Bureau,
+        "commune-tanger",
+        Some("council-tanger"),
+        BUREAU,
+    ),
     body(
         "committee-tanger-budget",
         OrgKind::StandingCommittee,
@@ -211,16 +234,32 @@ const ORGS: &[DemoOrg] = &[
         "council-tanger",
         EQUALITY,
     ),
-    body("cell-tanger", OrgKind::CoordinationCell, "commune-tanger", None, LOCAL_CELL),
+    body(
+        "cell-tanger",
+        OrgKind::CoordinationCell,
+        "commune-tanger",
+        None,
+        LOCAL_CELL,
+    ),
     // Larache
     body(
         "council-larache",
         OrgKind::Council,
         "commune-larache",
         None,
-        ("مجلس جماعة العرائش", "Conseil communal de Larache", "Larache commune council"),
+        (
+            "مجلس جماعة العرائش",
+            "Conseil communal de Larache",
+            "Larache commune council",
+        ),
     ),
-    body("bureau-larache", OrgKind::Bureau, "commune-larache", Some("council-larache"), BUREAU),
+    body(
+        "bureau-larache",
+        OrgKind::Bureau,
+        "commune-larache",
+        Some("council-larache"),
+        BUREAU,
+    ),
     body(
         "committee-larache-budget",
         OrgKind::StandingCommittee,
@@ -249,7 +288,13 @@ const ORGS: &[DemoOrg] = &[
         "council-larache",
         EQUALITY,
     ),
-    body("cell-larache", OrgKind::CoordinationCell, "commune-larache", None, LOCAL_CELL),
+    body(
+        "cell-larache",
+        OrgKind::CoordinationCell,
+        "commune-larache",
+        None,
+        LOCAL_CELL,
+    ),
     // Al Hoceïma
     body(
         "council-al-hoceima",
@@ -372,7 +417,10 @@ const ASSOCIATIONS: &[DemoAssociation] = &[
         standing_on: date(2026, 3, 2),
         standing_note: "",
         representative: "Khalid Ouazzani",
-        fields: &[ActivityField::LocalDevelopment, ActivityField::WomenEquality],
+        fields: &[
+            ActivityField::LocalDevelopment,
+            ActivityField::WomenEquality,
+        ],
     },
     DemoAssociation {
         code: "assoc-lixus-patrimoine",
@@ -398,7 +446,11 @@ const ASSOCIATIONS: &[DemoAssociation] = &[
         standing_on: date(2026, 2, 18),
         standing_note: "",
         representative: "Mohamed Azzouzi",
-        fields: &[ActivityField::Youth, ActivityField::CivicParticipation, ActivityField::Sport],
+        fields: &[
+            ActivityField::Youth,
+            ActivityField::CivicParticipation,
+            ActivityField::Sport,
+        ],
     },
     DemoAssociation {
         code: "assoc-sabadia-handicap",
@@ -446,6 +498,13 @@ async fn territory_id(db: &Db, code: &str) -> Result<i64> {
 
 fn code(raw: &str) -> Result<Code> {
     Code::parse(raw).map_err(|_| StoreError::Corrupt(format!("demo code {raw}")))
+}
+
+/// The demo seeder of `nousharik demo` / `serve --demo` (no demo accounts here).
+pub async fn seed(state: &AppState) -> anyhow::Result<()> {
+    let n = seed_demo(&state.db).await?;
+    tracing::info!(inserted = n, "territory demo data");
+    Ok(())
 }
 
 /// Inserts the demo organisations and associations that are missing (by code); seeds the
@@ -515,11 +574,9 @@ pub async fn seed_demo(db: &Db) -> Result<usize> {
 mod tests {
     use super::*;
     use crate::territory::store::{RegistryFilter, registry};
-    use crate::territory::testing::each_backend;
 
-    #[tokio::test]
-    async fn demo_seeding_is_complete_and_idempotent() {
-        each_backend(|db| async move {
+    crate::store_test!(
+        async fn demo_seeding_is_complete_and_idempotent(db: Db) {
             let n = seed_demo(&db).await.unwrap();
             assert_eq!(n, ORGS.len() + ASSOCIATIONS.len());
             assert_eq!(seed_demo(&db).await.unwrap(), 0);
@@ -532,11 +589,12 @@ mod tests {
                 .unwrap();
             let kids = store::organisation_children(&db, council.id).await.unwrap();
             assert_eq!(
-                kids.iter().filter(|o| o.kind == OrgKind::ConsultativeBody).count(),
+                kids.iter()
+                    .filter(|o| o.kind == OrgKind::ConsultativeBody)
+                    .count(),
                 3
             );
             assert_eq!(kids.iter().filter(|o| o.kind == OrgKind::Bureau).count(), 1);
-        })
-        .await;
-    }
+        }
+    );
 }

@@ -6,7 +6,5 @@ pub mod demo;
 pub mod import;
 pub mod model;
 pub mod reference;
+pub mod routes;
 pub mod store;
-
-#[cfg(test)]
-mod testing;

@@ -77,7 +77,7 @@ pub fn group_digits(n: i64, page: &Page) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -576,9 +576,7 @@ async fn association_page(
             branches.push(TerritoryRow::new(&t, &page));
         }
     }
-    let today = jiff::Zoned::now()
-        .with_time_zone(crate::platform::i18n::CASABLANCA.clone())
-        .date();
+    let today = crate::platform::i18n::to_casablanca(jiff::Timestamp::now().as_second()).date();
     render(&AssociationTemplate {
         org: OrgLink::new(&o, &page),
         legal_name_ar: o.names.ar.clone(),

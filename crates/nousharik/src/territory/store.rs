@@ -165,7 +165,9 @@ pub async fn territory_by_code(db: &Db, code: &str) -> Result<Option<Territory>>
 /// The territory with this id.
 pub async fn territory(db: &Db, id: i64) -> Result<Option<Territory>> {
     let row = db
-        .query(&format!("SELECT {TERRITORY_COLUMNS} FROM territories WHERE id = ?"))
+        .query(&format!(
+            "SELECT {TERRITORY_COLUMNS} FROM territories WHERE id = ?"
+        ))
         .bind(id)
         .fetch_optional(db.pool())
         .await?;
@@ -379,8 +381,7 @@ pub enum ImportFailure {
 // Organisations
 // ---------------------------------------------------------------------------------------------
 
-const ORG_COLUMNS: &str =
-    "o.id, o.code, o.kind, o.topic, o.territory_id, o.parent_id, o.name_ar, o.name_fr, \
+const ORG_COLUMNS: &str = "o.id, o.code, o.kind, o.topic, o.territory_id, o.parent_id, o.name_ar, o.name_fr, \
      o.name_zgh, o.name_en, o.demo";
 
 fn organisation_from(row: &AnyRow) -> Result<Organisation> {
@@ -599,19 +600,18 @@ pub async fn rename_organisation(db: &Db, id: i64, names: &Names, by: By) -> Res
         .fetch_optional(&mut *tx)
         .await?;
     let code = code.ok_or(StoreError::NotFound)?;
-    db
-        .query(
-            "UPDATE organisations SET name_ar = ?, name_fr = ?, name_zgh = ?, name_en = ?, \
+    db.query(
+        "UPDATE organisations SET name_ar = ?, name_fr = ?, name_zgh = ?, name_en = ?, \
              updated_at = ? WHERE id = ?",
-        )
-        .bind(names.ar.clone())
-        .bind(names.fr.clone())
-        .bind(names.zgh.clone())
-        .bind(names.en.clone())
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    )
+    .bind(names.ar.clone())
+    .bind(names.fr.clone())
+    .bind(names.zgh.clone())
+    .bind(names.en.clone())
+    .bind(now())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     audit::record_in(
         db,
         &mut tx,
@@ -846,17 +846,16 @@ pub async fn set_standing(
         .fetch_optional(&mut *tx)
         .await?;
     let code = code.ok_or(StoreError::NotFound)?;
-    db
-        .query(
-            "UPDATE associations SET standing = ?, standing_on = ?, standing_note = ? \
+    db.query(
+        "UPDATE associations SET standing = ?, standing_on = ?, standing_note = ? \
              WHERE organisation_id = ?",
-        )
-        .bind(standing.as_str())
-        .bind(on.to_string())
-        .bind(note.to_owned())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    )
+    .bind(standing.as_str())
+    .bind(on.to_string())
+    .bind(note.to_owned())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     audit::record_in(
         db,
         &mut tx,
@@ -901,9 +900,7 @@ pub struct RegistryEntry {
 
 /// The associations matching `filter`, by French name.
 pub async fn registry(db: &Db, filter: &RegistryFilter) -> Result<Vec<RegistryEntry>> {
-    let mut sql = format!(
-        "SELECT {ORG_COLUMNS} FROM organisations o WHERE o.kind = 'association'"
-    );
+    let mut sql = format!("SELECT {ORG_COLUMNS} FROM organisations o WHERE o.kind = 'association'");
     let within = match filter.territory_id {
         Some(t) => Some(subtree_ids(db, t).await?),
         None => None,
@@ -913,11 +910,7 @@ pub async fn registry(db: &Db, filter: &RegistryFilter) -> Result<Vec<RegistryEn
             return Ok(Vec::new());
         }
         // The ids are integers from the database, never user text: safe to inline.
-        let list = ids
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         sql.push_str(&format!(
             " AND (o.territory_id IN ({list}) OR EXISTS (SELECT 1 FROM association_branches b \
              WHERE b.organisation_id = o.id AND b.territory_id IN ({list})))"
@@ -955,7 +948,6 @@ mod tests {
     use crate::territory::import;
     use crate::territory::model::{NamesInput, TerritoryInput, validate_names, validate_territory};
     use crate::territory::reference::REGION;
-    use crate::territory::testing::each_backend;
     use jiff::civil::date;
 
     /// The administrator of the tests' audit entries.
@@ -992,7 +984,12 @@ mod tests {
         .unwrap()
     }
 
-    fn org(code: &str, kind: OrgKind, territory_id: i64, parent_id: Option<i64>) -> NewOrganisation {
+    fn org(
+        code: &str,
+        kind: OrgKind,
+        territory_id: i64,
+        parent_id: Option<i64>,
+    ) -> NewOrganisation {
         NewOrganisation {
             code: Code::parse(code).unwrap(),
             kind,
@@ -1008,9 +1005,8 @@ mod tests {
         territory_by_code(db, code).await.unwrap().unwrap().id
     }
 
-    #[tokio::test]
-    async fn seeding_is_idempotent_and_keeps_corrections() {
-        each_backend(|db| async move {
+    crate::store_test!(
+        async fn seeding_is_idempotent_and_keeps_corrections(db: Db) {
             assert_eq!(seed_reference(&db).await.unwrap(), TERRITORIES.len() as u64);
             // An administrator corrects a figure; seeding again changes nothing.
             db.query("UPDATE territories SET population = 130000 WHERE code = 'commune-larache'")
@@ -1021,16 +1017,17 @@ mod tests {
             let all = all_territories(&db).await.unwrap();
             assert_eq!(all.len(), TERRITORIES.len());
             assert_eq!(all[0].code, REGION);
-            let larache = territory_by_code(&db, "commune-larache").await.unwrap().unwrap();
+            let larache = territory_by_code(&db, "commune-larache")
+                .await
+                .unwrap()
+                .unwrap();
             assert_eq!(larache.population, 130_000);
             assert_eq!(larache.census_year, 2014);
-        })
-        .await;
-    }
+        }
+    );
 
-    #[tokio::test]
-    async fn hierarchy_queries() {
-        each_backend(|db| async move {
+    crate::store_test!(
+        async fn hierarchy_queries(db: Db) {
             seed_reference(&db).await.unwrap();
             let region = territory_by_code(&db, REGION).await.unwrap().unwrap();
             let subdivisions = children(&db, region.id).await.unwrap();
@@ -1049,7 +1046,10 @@ mod tests {
                 .into_iter()
                 .map(|t| t.code)
                 .collect();
-            assert_eq!(chain, [REGION, "prefecture-tanger-assilah", "commune-tanger"]);
+            assert_eq!(
+                chain,
+                [REGION, "prefecture-tanger-assilah", "commune-tanger"]
+            );
             assert_eq!(medina.names.zgh.as_deref(), Some("ⵟⴰⵏⵊⴰ ⵜⵉⵖⵕⵎⵜ"));
             let tangier = id_of(&db, "commune-tanger").await;
             assert_eq!(subtree_ids(&db, tangier).await.unwrap().len(), 5);
@@ -1058,28 +1058,33 @@ mod tests {
                 TERRITORIES.len()
             );
             assert!(territory(&db, 999_999).await.unwrap().is_none());
-        })
-        .await;
-    }
+        }
+    );
 
-    #[tokio::test]
-    async fn adding_a_territory_checks_its_parent_and_code() {
-        each_backend(|db| async move {
+    crate::store_test!(
+        async fn adding_a_territory_checks_its_parent_and_code(db: Db) {
             seed_reference(&db).await.unwrap();
             let prefecture = id_of(&db, "prefecture-tanger-assilah").await;
             let region = id_of(&db, REGION).await;
             let id = insert_territory(&db, &commune("commune-assilah"), Some(prefecture), BY)
                 .await
                 .unwrap();
-            assert_eq!(territory(&db, id).await.unwrap().unwrap().parent_id, Some(prefecture));
-            let entries = audit::for_subject(&db, "territory:commune-assilah").await.unwrap();
+            assert_eq!(
+                territory(&db, id).await.unwrap().unwrap().parent_id,
+                Some(prefecture)
+            );
+            let entries = audit::for_subject(&db, "territory:commune-assilah")
+                .await
+                .unwrap();
             assert_eq!(entries.len(), 1);
             assert_eq!(entries[0].action, "territory.create");
             assert_eq!(entries[0].actor, "account:7");
             let err = insert_territory(&db, &commune("commune-assilah"), Some(prefecture), BY)
                 .await
                 .unwrap_err();
-            assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("code", Problem::DuplicateCode)]));
+            assert!(
+                matches!(err, StoreError::Invalid(e) if e == [FieldError::new("code", Problem::DuplicateCode)])
+            );
             let err = insert_territory(&db, &commune("commune-x"), Some(region), BY)
                 .await
                 .unwrap_err();
@@ -1087,16 +1092,20 @@ mod tests {
             let err = insert_territory(&db, &commune("commune-y"), Some(424_242), BY)
                 .await
                 .unwrap_err();
-            assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("parent", Problem::UnknownParent)]));
-            let err = insert_territory(&db, &commune("commune-z"), None, BY).await.unwrap_err();
-            assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("parent", Problem::ParentRequired)]));
-        })
-        .await;
-    }
+            assert!(
+                matches!(err, StoreError::Invalid(e) if e == [FieldError::new("parent", Problem::UnknownParent)])
+            );
+            let err = insert_territory(&db, &commune("commune-z"), None, BY)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(err, StoreError::Invalid(e) if e == [FieldError::new("parent", Problem::ParentRequired)])
+            );
+        }
+    );
 
-    #[tokio::test]
-    async fn an_import_stores_all_rows_or_none() {
-        each_backend(|db| async move {
+    crate::store_test!(
+        async fn an_import_stores_all_rows_or_none(db: Db) {
             seed_reference(&db).await.unwrap();
             let known = known_territories(&db).await.unwrap();
             let csv = "code,level,parent_code,name_ar,name_fr,population,census_year\n\
@@ -1107,7 +1116,9 @@ mod tests {
             let larache = id_of(&db, "commune-larache").await;
             let mut arr = commune("arr-a");
             arr.level = Level::Arrondissement;
-            insert_territory(&db, &arr, Some(larache), BY).await.unwrap();
+            insert_territory(&db, &arr, Some(larache), BY)
+                .await
+                .unwrap();
             let before = all_territories(&db).await.unwrap().len();
             match import_territories(&db, &rows, BY).await {
                 Err(ImportFailure::Row(3, e)) => {
@@ -1117,8 +1128,18 @@ mod tests {
             }
             assert_eq!(all_territories(&db).await.unwrap().len(), before);
             // Nothing of the failed import reached the audit log either.
-            assert!(audit::for_subject(&db, "territory:commune-ksar-kebir").await.unwrap().is_empty());
-            assert!(territory_by_code(&db, "commune-ksar-kebir").await.unwrap().is_none());
+            assert!(
+                audit::for_subject(&db, "territory:commune-ksar-kebir")
+                    .await
+                    .unwrap()
+                    .is_empty()
+            );
+            assert!(
+                territory_by_code(&db, "commune-ksar-kebir")
+                    .await
+                    .unwrap()
+                    .is_none()
+            );
             // Without the clash, both rows go in, the child under the new parent.
             let csv = csv.replace("arr-a", "arr-b");
             let known = known_territories(&db).await.unwrap();
@@ -1126,56 +1147,89 @@ mod tests {
             let ids = import_territories(&db, &rows, BY).await.unwrap();
             let child = territory(&db, ids[1]).await.unwrap().unwrap();
             assert_eq!(child.parent_id, Some(ids[0]));
-        })
-        .await;
-    }
+        }
+    );
 
-    #[tokio::test]
-    async fn organisations_follow_the_council_rules() {
-        each_backend(|db| async move {
+    crate::store_test!(
+        async fn organisations_follow_the_council_rules(db: Db) {
             seed_reference(&db).await.unwrap();
             let tangier = id_of(&db, "commune-tanger").await;
             let larache = id_of(&db, "commune-larache").await;
-            let council = insert_organisation(&db, &org("council-tanger", OrgKind::Council, tangier, None), BY)
-                .await
-                .unwrap();
-            let err = insert_organisation(&db, &org("council-tanger-2", OrgKind::Council, tangier, None), BY)
-                .await
-                .unwrap_err();
-            assert!(matches!(err, StoreError::Invalid(e) if e == [FieldError::new("territory", Problem::AlreadyExists)]));
+            let council = insert_organisation(
+                &db,
+                &org("council-tanger", OrgKind::Council, tangier, None),
+                BY,
+            )
+            .await
+            .unwrap();
+            let err = insert_organisation(
+                &db,
+                &org("council-tanger-2", OrgKind::Council, tangier, None),
+                BY,
+            )
+            .await
+            .unwrap_err();
+            assert!(
+                matches!(err, StoreError::Invalid(e) if e == [FieldError::new("territory", Problem::AlreadyExists)])
+            );
             let bureau = org("bureau-tanger", OrgKind::Bureau, tangier, Some(council));
             insert_organisation(&db, &bureau, BY).await.unwrap();
             let mut second = bureau.clone();
             second.code = Code::parse("bureau-tanger-2").unwrap();
             assert!(insert_organisation(&db, &second, BY).await.is_err());
             // A committee must sit in its council's territory.
-            let err = insert_organisation(&db, &org("cmt", OrgKind::StandingCommittee, larache, Some(council)), BY)
-                .await
-                .unwrap_err();
-            assert!(matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::CouncilRequired));
-            let mut youth = org("youth-tanger", OrgKind::ConsultativeBody, tangier, Some(council));
+            let err = insert_organisation(
+                &db,
+                &org("cmt", OrgKind::StandingCommittee, larache, Some(council)),
+                BY,
+            )
+            .await
+            .unwrap_err();
+            assert!(
+                matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::CouncilRequired)
+            );
+            let mut youth = org(
+                "youth-tanger",
+                OrgKind::ConsultativeBody,
+                tangier,
+                Some(council),
+            );
             youth.topic = Some(Topic::Youth);
             let err = insert_organisation(&db, &youth, BY).await.unwrap_err();
-            assert!(matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::TopicNotAtLevel));
+            assert!(
+                matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::TopicNotAtLevel)
+            );
             youth.topic = Some(Topic::Equality);
             insert_organisation(&db, &youth, BY).await.unwrap();
             let kids = organisation_children(&db, council).await.unwrap();
             assert_eq!(kids.len(), 2);
             assert_eq!(kids[0].kind, OrgKind::Bureau);
             assert_eq!(kids[1].topic, Some(Topic::Equality));
-            rename_organisation(&db, council, &names("مجلس جماعة طنجة", "Conseil communal de Tanger"), BY)
+            rename_organisation(
+                &db,
+                council,
+                &names("مجلس جماعة طنجة", "Conseil communal de Tanger"),
+                BY,
+            )
+            .await
+            .unwrap();
+            let c = organisation_by_code(&db, "council-tanger")
                 .await
+                .unwrap()
                 .unwrap();
-            let c = organisation_by_code(&db, "council-tanger").await.unwrap().unwrap();
             assert_eq!(c.names.fr, "Conseil communal de Tanger");
-            assert_eq!(organisations_of_territory(&db, tangier).await.unwrap().len(), 3);
-        })
-        .await;
-    }
+            assert_eq!(
+                organisations_of_territory(&db, tangier)
+                    .await
+                    .unwrap()
+                    .len(),
+                3
+            );
+        }
+    );
 
-    #[tokio::test]
-    async fn the_registry_filters_by_territory_subtree_and_field() {
-        each_backend(|db| async move {
+    crate::store_test!(
+        async fn the_registry_filters_by_territory_subtree_and_field(db: Db) {
             seed_reference(&db).await.unwrap();
             let medina = id_of(&db, "arrondissement-tanger-medina").await;
             let larache = id_of(&db, "commune-larache").await;
@@ -1190,7 +1244,9 @@ mod tests {
             };
             let mut a = org("assoc-medina", OrgKind::Association, medina, None);
             a.names = names("جمعية المدينة", "Association Médina");
-            let a_id = insert_association(&db, &a, &record, &[larache], BY).await.unwrap();
+            let a_id = insert_association(&db, &a, &record, &[larache], BY)
+                .await
+                .unwrap();
             let mut b = org("assoc-larache", OrgKind::Association, larache, None);
             b.names = names("جمعية العرائش", "Association Larache");
             let mut env = record.clone();
@@ -1200,11 +1256,17 @@ mod tests {
             let all = registry(&db, &RegistryFilter::default()).await.unwrap();
             assert_eq!(all.len(), 2);
             // The Médina association is in Tangier (subtree) and, by its branch, in Larache.
-            let in_tangier = RegistryFilter { territory_id: Some(tangier), field: None };
+            let in_tangier = RegistryFilter {
+                territory_id: Some(tangier),
+                field: None,
+            };
             let got = registry(&db, &in_tangier).await.unwrap();
             assert_eq!(got.len(), 1);
             assert_eq!(got[0].association.branch_ids, vec![larache]);
-            let in_larache = RegistryFilter { territory_id: Some(larache), field: None };
+            let in_larache = RegistryFilter {
+                territory_id: Some(larache),
+                field: None,
+            };
             assert_eq!(registry(&db, &in_larache).await.unwrap().len(), 2);
             let youth_in_larache = RegistryFilter {
                 territory_id: Some(larache),
@@ -1214,9 +1276,16 @@ mod tests {
             assert_eq!(got.len(), 1);
             assert_eq!(got[0].organisation.code, "assoc-medina");
 
-            set_standing(&db, a_id, Standing::NotGood, date(2026, 11, 1), "Rapport non déposé", BY)
-                .await
-                .unwrap();
+            set_standing(
+                &db,
+                a_id,
+                Standing::NotGood,
+                date(2026, 11, 1),
+                "Rapport non déposé",
+                BY,
+            )
+            .await
+            .unwrap();
             let rec = association(&db, a_id).await.unwrap().unwrap();
             assert_eq!(rec.standing, Standing::NotGood);
             assert_eq!(rec.standing_on, date(2026, 11, 1));
@@ -1226,7 +1295,14 @@ mod tests {
                 .into_iter()
                 .map(|e| e.action)
                 .collect();
-            assert_eq!(trail, ["association.register", "association.record", "association.standing"]);
+            assert_eq!(
+                trail,
+                [
+                    "association.register",
+                    "association.record",
+                    "association.standing"
+                ]
+            );
             assert!(matches!(
                 set_standing(&db, 987_654, Standing::Good, date(2026, 1, 1), "", BY).await,
                 Err(StoreError::NotFound)
@@ -1236,12 +1312,16 @@ mod tests {
                 .await
                 .unwrap_err();
             assert!(matches!(err, StoreError::Invalid(e) if e[0].problem == Problem::BranchIsSeat));
-            assert_eq!(organisation(&db, a_id).await.unwrap().unwrap().names.fr, "Association Médina");
-            update_association(&db, a_id, &names("ج", "J"), &env, &[], BY).await.unwrap();
+            assert_eq!(
+                organisation(&db, a_id).await.unwrap().unwrap().names.fr,
+                "Association Médina"
+            );
+            update_association(&db, a_id, &names("ج", "J"), &env, &[], BY)
+                .await
+                .unwrap();
             let rec = association(&db, a_id).await.unwrap().unwrap();
             assert_eq!(rec.fields, vec![ActivityField::Environment]);
             assert!(rec.branch_ids.is_empty());
-        })
-        .await;
-    }
+        }
+    );
 }
