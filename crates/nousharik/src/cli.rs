@@ -165,13 +165,6 @@ async fn open(config: &Config, names: &SettingNames) -> Result<AppState, ExitCod
         eprintln!("error: {e}");
         ExitCode::FAILURE
     })?;
-    // Reference territories are data every installation needs, not demo data.
-    crate::territory::store::seed_reference(&db)
-        .await
-        .map_err(|e| {
-            eprintln!("error: seeding the reference territories: {e}");
-            ExitCode::FAILURE
-        })?;
     Ok(AppState::new(db, config.clone(), secret))
 }
 
@@ -181,6 +174,15 @@ async fn run(command: Command, config: Config, names: &SettingNames) -> ExitCode
         Err(code) => return code,
     };
     tracing::info!(config = ?state.config, "started");
+    // Reference territories are data every installation needs, not demo data; `audit verify`
+    // only reads.
+    if !matches!(command, Command::Audit { .. })
+        && let Err(e) = crate::territory::store::seed_reference(&state.db).await
+    {
+        eprintln!("error: seeding the reference territories: {e}");
+        state.db.close().await;
+        return ExitCode::FAILURE;
+    }
     let result = match command {
         Command::Migrate => {
             println!("Migrations applied.");

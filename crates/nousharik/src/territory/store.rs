@@ -122,17 +122,8 @@ pub async fn seed_reference(db: &Db) -> Result<u64> {
             .await?;
         inserted += done.rows_affected();
     }
-    if inserted > 0 {
-        audit::record_in(
-            db,
-            &mut tx,
-            By::System,
-            "territory.seed_reference",
-            "territories",
-            json!({ "inserted": inserted }),
-        )
-        .await?;
-    }
+    // Reference data shipped with the program, not a decision of anyone: no audit entry (the
+    // source of every figure is stored with it).
     tx.commit().await?;
     Ok(inserted)
 }
