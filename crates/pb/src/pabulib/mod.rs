@@ -17,7 +17,7 @@ use crate::decimal::{Decimal, DecimalError};
 use crate::instance::{Instance, ProjectIx, VoterIx};
 
 pub use reader::{parse, parse_str};
-pub use writer::{to_string, write};
+pub use writer::{ElectionBuilder, to_string, write};
 
 /// How voters expressed their preferences (META `vote_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

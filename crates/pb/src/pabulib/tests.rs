@@ -152,3 +152,33 @@ fn writer_keeps_lone_empty_ballots() {
     assert_eq!(e.ballots().len(), 3);
     assert_eq!(parse_str(&to_string(&e)).unwrap(), e);
 }
+
+#[test]
+fn builder_makes_a_checked_election() {
+    let e = ElectionBuilder::new()
+        .meta("description", "Tanger; 2026")
+        .meta("vote_type", "approval")
+        .meta("budget", "1000,50")
+        .project_columns(&["project_id", "cost", "name"])
+        .project(&[Some("P1"), Some("600"), Some("Jardin \"Mendoubia\"")])
+        .project(&[Some("P2"), Some("500"), None])
+        .vote_columns(&["voter_id", "vote"])
+        .ballot(&[Some("v1"), Some("P1,P2")])
+        .ballot(&[Some("v2"), Some("")])
+        .build()
+        .unwrap();
+    assert_eq!(e.meta_value("description"), Some("Tanger; 2026"));
+    assert_eq!(e.projects()[0].cell(2), Some("Jardin \"Mendoubia\""));
+    assert_eq!(e.ballots().len(), 2);
+    assert_eq!(e.instance().unwrap().budget, 10005);
+    let bad = ElectionBuilder::new()
+        .meta("vote_type", "approval")
+        .meta("budget", "10")
+        .project_columns(&["project_id", "cost"])
+        .project(&[Some("P1"), Some("6")])
+        .vote_columns(&["vote"])
+        .ballot(&[Some("P9")])
+        .build()
+        .unwrap_err();
+    assert_eq!(bad.problem, Problem::UnknownProject("P9".into()));
+}

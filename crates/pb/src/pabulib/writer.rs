@@ -96,3 +96,62 @@ pub fn to_string(election: &Election) -> String {
 pub fn write<W: io::Write>(election: &Election, mut writer: W) -> io::Result<()> {
     writer.write_all(to_string(election).as_bytes())
 }
+
+/// Builds an [`Election`] row by row, as a program exporting its own vote would: META
+/// entries, then the PROJECTS header and rows, then the VOTES header and rows. `build` checks
+/// everything exactly as reading a file does (same errors, with the line the row would have).
+#[derive(Debug, Clone, Default)]
+pub struct ElectionBuilder {
+    text: String,
+}
+
+impl ElectionBuilder {
+    /// An empty election (META section opened).
+    pub fn new() -> Self {
+        ElectionBuilder {
+            text: "META\nkey;value\n".to_owned(),
+        }
+    }
+
+    /// Adds a META entry (`vote_type` and `budget` are required).
+    pub fn meta(mut self, key: &str, value: &str) -> Self {
+        push_row(&mut self.text, [Some(key), Some(value)]);
+        self
+    }
+
+    /// Opens the PROJECTS section with its column names (`project_id` first, `cost` somewhere).
+    pub fn project_columns(mut self, columns: &[&str]) -> Self {
+        self.text.push_str("PROJECTS\n");
+        push_row(&mut self.text, columns.iter().map(|c| Some(*c)));
+        self
+    }
+
+    /// Adds a project row (`None` for a missing cell).
+    pub fn project(mut self, cells: &[Option<&str>]) -> Self {
+        push_row(&mut self.text, cells.iter().copied());
+        self
+    }
+
+    /// Opens the VOTES section with its column names (`vote` required, `points` for
+    /// cumulative and scoring).
+    pub fn vote_columns(mut self, columns: &[&str]) -> Self {
+        self.text.push_str("VOTES\n");
+        push_row(&mut self.text, columns.iter().map(|c| Some(*c)));
+        self
+    }
+
+    /// Adds a ballot row (`vote` as comma-separated project ids).
+    pub fn ballot(mut self, cells: &[Option<&str>]) -> Self {
+        let start = self.text.len();
+        push_row(&mut self.text, cells.iter().copied());
+        if &self.text[start..] == "\n" {
+            self.text.insert_str(start, "None");
+        }
+        self
+    }
+
+    /// The election, validated.
+    pub fn build(self) -> Result<Election, super::ParseError> {
+        super::parse_str(&self.text)
+    }
+}
