@@ -118,8 +118,25 @@ store_test!(
         db.close().await;
         let r = app.get("/healthz").await;
         assert_eq!(r.status, 503);
+        assert_eq!(r.text(), "database unavailable\n");
     }
 );
+
+#[tokio::test]
+async fn errors_from_outside_handlers_get_a_translated_page() {
+    let (mut app, db) = app().await;
+    app.set_cookie("lang", "fr");
+    // 405: POST on a GET-only route.
+    let r = app.post_form("/healthz", &[("a", "b")]).await;
+    assert_eq!(r.status, 405);
+    assert!(r.text().contains("Requête invalide"), "{}", r.text());
+    assert!(r.text().contains(r#"<html lang="fr" dir="ltr">"#));
+    // A malformed query string (axum's plain-text rejection) becomes the same page.
+    let r = app.get("/lang/fr?next=a&next=b").await;
+    assert_eq!(r.status, 400);
+    assert!(r.text().contains("Requête invalide"), "{}", r.text());
+    db.cleanup().await;
+}
 
 #[tokio::test]
 async fn static_files_are_embedded_and_cached() {

@@ -124,7 +124,7 @@ pub async fn record_in(
         ),
         None => (1, GENESIS.to_string()),
     };
-    let at = jiff::Timestamp::now().as_second();
+    let at = super::now();
     let actor = actor.to_string();
     let details = details.to_string();
     let hash = entry_hash(&prev_hash, id, at, &actor, action, subject, &details);

@@ -51,6 +51,33 @@ pub struct ErrorPage {
     pub detail_key: Option<&'static str>,
 }
 
+/// Put on an error response that must reach the client as it is (e.g. `/healthz`'s plain text
+/// for load balancers); `render_errors` leaves it alone.
+#[derive(Debug, Clone, Copy)]
+pub struct KeepErrorBody;
+
+impl ErrorPage {
+    /// The page for a bare error status produced outside our handlers (axum's extractor
+    /// rejections, 405, request timeouts, body too large…).
+    pub fn for_status(status: StatusCode) -> Self {
+        let (title_key, text_key) = match status.as_u16() {
+            401 => ("platform-unauthorized-title", "platform-unauthorized-text"),
+            403 => ("platform-forbidden-title", "platform-forbidden-text"),
+            404 | 410 => ("platform-not-found-title", "platform-not-found-text"),
+            409 => ("platform-conflict-title", "platform-conflict-text"),
+            429 => ("platform-too-many-title", "platform-too-many-text"),
+            408 | 503 | 504 => ("platform-unavailable-title", "platform-unavailable-text"),
+            400..=499 => ("platform-bad-request-title", "platform-bad-request-text"),
+            _ => ("platform-error-title", "platform-error-text"),
+        };
+        Self {
+            title_key,
+            text_key,
+            detail_key: None,
+        }
+    }
+}
+
 impl AppError {
     /// HTTP status for this error.
     pub fn status(&self) -> StatusCode {

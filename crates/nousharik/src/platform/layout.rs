@@ -18,7 +18,7 @@ use axum::routing::get;
 use sha2::{Digest, Sha256};
 
 use super::AppState;
-use super::error::AppError;
+use super::error::{AppError, KeepErrorBody};
 use super::i18n::{Arg, LANG_COOKIE, Locale};
 
 /// One entry of the main navigation: a page that exists, and the message key of its label.
@@ -230,12 +230,15 @@ async fn healthz(State(state): State<AppState>) -> Response {
             .into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check: database unavailable");
-            (
+            let mut r = (
                 StatusCode::SERVICE_UNAVAILABLE,
                 [(header::CACHE_CONTROL, "no-store")],
                 "database unavailable\n",
             )
-                .into_response()
+                .into_response();
+            // Load balancers read this body: not replaced by the HTML error page.
+            r.extensions_mut().insert(KeepErrorBody);
+            r
         }
     }
 }

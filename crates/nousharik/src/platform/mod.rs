@@ -24,6 +24,11 @@ pub use error::AppError;
 pub use i18n::Locale;
 pub use layout::Page;
 
+/// The current time as stored in the database: Unix seconds UTC.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
 /// Shared state cloned into every handler (`State<AppState>`).
 #[derive(Clone, Debug)]
 pub struct AppState {

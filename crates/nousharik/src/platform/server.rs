@@ -2,20 +2,24 @@
 //! translated pages, security headers, compression, tracing) and graceful shutdown.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use askama::Template;
 use axum::Router;
 use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use tower_http::compression::predicate::{NotForContentType, Predicate};
 use tower_http::compression::{CompressionLayer, DefaultPredicate};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 use super::AppState;
-use super::error::{AppError, ErrorPage};
+use super::error::{AppError, ErrorPage, KeepErrorBody};
 use super::layout::{self, Page};
 
 /// The whole application.
@@ -26,6 +30,11 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::territory::routes::routes())
         // Modules add their routes here, one line each: `.merge(crate::<module>::routes::routes())`.
         .fallback(not_found)
+        // Inside render_errors, so a timed-out request still gets a translated page.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
         .layer(middleware::from_fn(render_errors))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -51,7 +60,12 @@ pub fn router(state: AppState) -> Router {
             CompressionLayer::new()
                 .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("font/"))),
         )
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            // One INFO line per request (method, path, status, latency); bodies are never logged.
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
         .with_state(state)
 }
 
@@ -69,15 +83,19 @@ struct ErrorTemplate<'a> {
     detail: Option<String>,
 }
 
-/// Replaces the body of responses carrying an [`ErrorPage`] with the page in the visitor's
-/// language (resolved from the request before it is consumed).
+/// Gives error responses a page in the visitor's language (resolved from the request before
+/// it is consumed): responses carrying an [`ErrorPage`] (our `AppError`s), and bare or
+/// plain-text 4xx/5xx responses from outside our handlers (extractor rejections, 405,
+/// timeouts), unless marked [`KeepErrorBody`]. HTML and JSON error bodies are left alone.
 async fn render_errors(request: Request, next: Next) -> Response {
     let page = Page::from_request(request.uri(), request.headers());
     let response = next.run(request).await;
-    let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
-        return response;
-    };
     let status = response.status();
+    let error = match response.extensions().get::<ErrorPage>() {
+        Some(e) => e.clone(),
+        None if is_bare_error(&response) => ErrorPage::for_status(status),
+        None => return response,
+    };
     let template = ErrorTemplate {
         page: &page,
         title: page.t(error.title_key),
@@ -103,6 +121,24 @@ async fn render_errors(request: Request, next: Next) -> Response {
             )
                 .into_response()
         }
+    }
+}
+
+/// A 4xx/5xx response without a body type of its own (or axum's plain-text rejections).
+fn is_bare_error(response: &Response) -> bool {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error())
+        || response.extensions().get::<KeepErrorBody>().is_some()
+    {
+        return false;
+    }
+    match response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    {
+        None => true,
+        Some(ct) => ct.starts_with("text/plain"),
     }
 }
 

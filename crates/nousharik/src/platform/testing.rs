@@ -14,7 +14,10 @@ use std::future::Future;
 use std::path::{Path, PathBuf};
 
 use axum::Router;
+use std::net::SocketAddr;
+
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use tower::ServiceExt;
 
@@ -296,7 +299,18 @@ impl TestApp {
     }
 
     /// Sends a request with the jar's cookies; stores the `Set-Cookie`s of the response.
+    /// The request comes from 127.0.0.1 (`ConnectInfo`, as the real server provides it to
+    /// rate limiters); set another `ConnectInfo<SocketAddr>` extension to simulate other clients.
     pub async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
+        if request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .is_none()
+        {
+            request
+                .extensions_mut()
+                .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+        }
         if !self.cookies.is_empty() {
             let jar = self
                 .cookies
