@@ -4,7 +4,9 @@
 //! (`greedy_utilitarian_scheme_additive`): projects are ordered once by total satisfaction
 //! divided by cost (a project with satisfaction and no cost comes first, one nobody supports
 //! last), ties broken by [`TieBreak`], and funded in that order when they fit in what is left
-//! of the budget. With [`Satisfaction::Cost`] the ratio is the number of supporters, with
+//! of the budget (under cost satisfaction a free project brings cost × votes = 0 and so ranks
+//! with the unsupported ones, as in pabutools). With [`Satisfaction::Cost`] the ratio is the
+//! number of supporters, with
 //! [`Satisfaction::Cardinality`] supporters per unit of cost, with [`Satisfaction::Points`]
 //! points per unit of cost. Ratios are compared exactly by cross-multiplication.
 //!
@@ -157,11 +159,11 @@ impl Density {
         let cost = instance.costs[p];
         let votes = instance.supporters[p].len() as u128;
         let total = match sat {
-            // cost × votes / cost = votes, exactly.
+            // Total satisfaction cost × votes: zero for a free project (pabutools then ranks
+            // it with the unsupported ones), otherwise the density is the number of votes.
             Satisfaction::Cost => {
                 return match (votes, cost) {
-                    (0, _) => Density::Zero,
-                    (_, 0) => Density::Infinite,
+                    (0, _) | (_, 0) => Density::Zero,
                     _ => Density::Ratio(votes, 1),
                 };
             }
@@ -388,10 +390,12 @@ mod tests {
         let i = inst(5, &[0, 5, 3], &[&[0], &[], &[0]]);
         let o = greedy(&i, Satisfaction::Cardinality, TieBreak::default());
         assert_eq!(o.selected, vec![0, 2]);
+        // With cost satisfaction a free project brings cost × votes = 0: it comes last, with
+        // the unsupported ones, ties by id.
         let i = inst(10, &[0, 5, 3], &[&[0], &[], &[0]]);
         assert_eq!(
             greedy(&i, Satisfaction::Cost, TieBreak::default()).selected,
-            vec![0, 2, 1]
+            vec![2, 0, 1]
         );
     }
 
