@@ -2,6 +2,7 @@
 //! the HTTP server, and test support.
 
 pub mod audit;
+pub mod chart;
 pub mod config;
 pub mod db;
 pub mod error;
