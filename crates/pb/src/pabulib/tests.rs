@@ -182,3 +182,17 @@ fn builder_makes_a_checked_election() {
         .unwrap_err();
     assert_eq!(bad.problem, Problem::UnknownProject("P9".into()));
 }
+
+#[test]
+fn scoring_ballots_give_their_scores() {
+    let f = "META\nkey;value\nvote_type;scoring\nbudget;10\nmin_points;0\nmax_points;5\nPROJECTS\nproject_id;cost\nx;3\ny;4\nVOTES\nvoter_id;vote;points\n1;x,y;5,0\n2;y;2\n3;None;None\n";
+    let e = parse_str(f).unwrap();
+    assert_eq!(e.vote_type(), VoteType::Scoring);
+    assert_eq!(e.constraints().max_points, Some(Decimal::from_integer(5)));
+    let i = e.instance().unwrap();
+    // A score of 0 still names the project (pabutools' `in`), with utility 0.
+    assert_eq!(i.supporters[0], vec![(0, 5)]);
+    assert_eq!(i.supporters[1], vec![(0, 0), (1, 2)]);
+    assert_eq!(i.voters, 3);
+    assert_eq!(parse_str(&to_string(&e)).unwrap(), e);
+}
