@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod cli;
 pub mod demo;
 pub mod home;
+pub mod meetings;
 pub mod pbcli;
 pub mod petitions;
 pub mod platform;

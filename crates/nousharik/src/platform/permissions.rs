@@ -152,6 +152,14 @@ pub enum Action {
     ViewSignatureList(PetitionAccess),
     /// Add a version of the petition rule sets.
     ManagePetitionRules,
+    // --- meetings ---
+    /// Register oneself for an event (the event's own policy decides the rest).
+    RegisterForEvent,
+    /// Create, edit and cancel the events of an organisation (the organiser); write their
+    /// minutes, question bank and invitations; see their registrations and figures.
+    ManageEvents(OrganisationId),
+    /// Check people in at the door and add walk-ins: the organiser's staff and coordinators.
+    CheckInAttendees(OrganisationId),
 }
 
 /// Who is who for one petition, for the petition actions.
@@ -299,6 +307,10 @@ pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
             }
         }
         Action::ManagePetitionRules => admin_or(false),
+        Action::RegisterForEvent => Ok(()),
+        Action::ManageEvents(org) | Action::CheckInAttendees(org) => {
+            admin_or(user.holds(*org, OrgRole::Staff) || user.holds(*org, OrgRole::Coordinator))
+        }
     }
 }
 
@@ -425,6 +437,54 @@ mod tests {
             Action::ParticipateAsResident(TANGIER),
         ]);
         all
+    }
+
+    #[test]
+    fn events_are_run_by_the_organisers_staff_and_coordinators() {
+        let coordinator = Actor::User(with_role(
+            user(9),
+            TANGIER_COUNCIL,
+            TANGIER,
+            OrgRole::Coordinator,
+        ));
+        for a in [
+            Action::ManageEvents(TANGIER_COUNCIL),
+            Action::CheckInAttendees(TANGIER_COUNCIL),
+        ] {
+            for actor in [tangier_staff(), coordinator.clone(), admin()] {
+                assert_eq!(allowed(&actor, &a), Ok(()), "{actor:?} {a:?}");
+            }
+            let mut others = vec![citizen(), larache_staff(), region_staff()];
+            for role in OrgRole::ALL
+                .into_iter()
+                .filter(|r| !matches!(r, OrgRole::Staff | OrgRole::Coordinator))
+            {
+                others.push(Actor::User(with_role(
+                    user(10),
+                    TANGIER_COUNCIL,
+                    TANGIER,
+                    role,
+                )));
+            }
+            for actor in others {
+                assert_eq!(
+                    allowed(&actor, &a),
+                    Err(Denied::NotAllowed),
+                    "{actor:?} {a:?}"
+                );
+            }
+            assert_eq!(allowed(&anonymous(), &a), Err(Denied::SignInRequired));
+            assert_eq!(allowed(&unconfirmed(), &a), Err(Denied::EmailNotConfirmed));
+        }
+        assert_eq!(allowed(&citizen(), &Action::RegisterForEvent), Ok(()));
+        assert_eq!(
+            allowed(&anonymous(), &Action::RegisterForEvent),
+            Err(Denied::SignInRequired)
+        );
+        assert_eq!(
+            allowed(&unconfirmed(), &Action::RegisterForEvent),
+            Err(Denied::EmailNotConfirmed)
+        );
     }
 
     #[test]
