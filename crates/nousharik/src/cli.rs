@@ -144,8 +144,11 @@ fn config_failure(e: &ConfigError) -> ExitCode {
 fn init_logging(config: &Config) {
     let filter = tracing_subscriber::EnvFilter::try_new(&config.log)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Colours only on a terminal: log files and collectors get plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     let _ = match config.log_format {
         config::LogFormat::Json => builder.json().try_init(),
@@ -212,11 +215,13 @@ async fn serve(state: AppState, demo: bool) -> anyhow::Result<()> {
     if demo {
         seed_demo(&state).await?;
     }
+    let listener = crate::platform::server::bind(&state).await?;
+    let addr = listener.local_addr()?;
     println!(
-        "Nousharik listening on http://{} (public URL {}/)",
-        state.config.bind, state.config.base_url
+        "Nousharik listening on http://{addr} (public URL {}/)",
+        state.config.base_url
     );
-    crate::platform::server::serve(state).await
+    crate::platform::server::serve(listener, state).await
 }
 
 async fn audit_verify(state: &AppState) -> ExitCode {

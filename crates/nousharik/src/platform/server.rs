@@ -142,12 +142,18 @@ fn is_bare_error(response: &Response) -> bool {
     }
 }
 
-/// Listens on the configured address until Ctrl-C or SIGTERM, then finishes open requests.
-pub async fn serve(state: AppState) -> anyhow::Result<()> {
+/// Opens the listening socket on the configured address (port 0 picks a free port; ask the
+/// listener for the real address).
+pub async fn bind(state: &AppState) -> anyhow::Result<tokio::net::TcpListener> {
     let addr = state.config.bind;
-    let listener = tokio::net::TcpListener::bind(addr)
+    tokio::net::TcpListener::bind(addr)
         .await
-        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("--bind/NOUSHARIK_BIND: cannot listen on {addr}: {e}"))
+}
+
+/// Serves on `listener` until Ctrl-C or SIGTERM, then finishes open requests and closes the
+/// database pool.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> anyhow::Result<()> {
     let db = state.db.clone();
     let app = router(state);
     axum::serve(
