@@ -1,0 +1,6 @@
+//! Participatory budgeting: campaigns for a territory with one or more budgets, proposals,
+//! technical review, secret ballots with receipts, counting with the `pb` engine, published
+//! results and implementation tracking. See crates/nousharik/README.md ("Participatory
+//! budgets").
+
+pub mod model;
