@@ -85,6 +85,11 @@ pub fn group_digits(n: i64, page: &Page) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// The separator of a list of labels: the Arabic comma in Arabic.
+fn list_sep(page: &Page) -> &'static str {
+    if page.locale.code() == "ar" { "، " } else { ", " }
+}
+
 /// Whether a population source says the figure still has to be confirmed.
 fn to_confirm(source: &str) -> bool {
     source.contains("[to confirm]")
@@ -402,7 +407,7 @@ pub struct RegistryRow {
     pub org: OrgLink,
     pub seat: Shown,
     pub seat_href: String,
-    pub fields: Vec<String>,
+    pub fields: String,
     pub standing: String,
     pub good: bool,
     pub created_on: String,
@@ -429,7 +434,8 @@ fn registry_row(
             .fields
             .iter()
             .map(|f| page.t(f.message_key()))
-            .collect(),
+            .collect::<Vec<_>>()
+            .join(list_sep(page)),
         standing: page.t(e.association.standing.message_key()),
         good: e.association.standing == super::model::Standing::Good,
         created_on: e.association.created_on.to_string(),
@@ -547,7 +553,7 @@ struct AssociationTemplate<'a> {
     record: &'a Association,
     seat: TerritoryRow,
     branches: Vec<TerritoryRow>,
-    fields: Vec<String>,
+    fields: String,
     standing: String,
     good: bool,
     petition_ok: bool,
@@ -587,7 +593,8 @@ async fn association_page(
             .fields
             .iter()
             .map(|f| page.t(f.message_key()))
-            .collect(),
+            .collect::<Vec<_>>()
+            .join(list_sep(&page)),
         standing: page.t(record.standing.message_key()),
         good: record.standing == super::model::Standing::Good,
         petition_ok: record.meets_registry_conditions(today),
