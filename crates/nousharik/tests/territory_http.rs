@@ -326,3 +326,40 @@ async fn stored_script_and_sql_text_is_shown_escaped() {
     assert_eq!(app.get("/associations/assoc-loukkos").await.status, 200);
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn territory_pages_are_within_the_page_weight_budget() {
+    const BUDGET: usize = 50 * 1024;
+    let (mut app, db) = app().await;
+    let gzip = [("accept-encoding", "gzip")];
+    let css = app
+        .get_with(&nousharik::platform::layout::asset_url("app.css"), &gzip)
+        .await;
+    for locale in Locale::ALL {
+        app.set_cookie("lang", locale.code());
+        for path in [
+            "/territories",
+            "/territories/commune-tanger",
+            "/organisations/council-region",
+            "/associations",
+            "/associations/assoc-nassaim",
+        ] {
+            let html = app.get_with(path, &gzip).await;
+            assert_eq!(html.status, 200);
+            assert_eq!(html.header("content-encoding"), Some("gzip"));
+            let total = html.bytes.len() + css.bytes.len();
+            println!(
+                "page weight {path} [{}]: HTML {} B + CSS {} B gzip = {total} B (no JS)",
+                locale.code(),
+                html.bytes.len(),
+                css.bytes.len()
+            );
+            assert!(
+                total <= BUDGET,
+                "{path} in {}: {total} B > {BUDGET}",
+                locale.code()
+            );
+        }
+    }
+    db.cleanup().await;
+}
