@@ -87,7 +87,11 @@ pub fn group_digits(n: i64, page: &Page) -> String {
 
 /// The separator of a list of labels: the Arabic comma in Arabic.
 fn list_sep(page: &Page) -> &'static str {
-    if page.locale.code() == "ar" { "، " } else { ", " }
+    if page.locale.code() == "ar" {
+        "، "
+    } else {
+        ", "
+    }
 }
 
 /// Whether a population source says the figure still has to be confirmed.
