@@ -76,6 +76,23 @@ pub struct Page {
     pub path: String,
     /// The path and query of the current request (for `next=` links).
     pub path_and_query: String,
+    /// The signed-in account as the header shows it (set by `platform::session::layer`).
+    pub account: Option<PageAccount>,
+}
+
+/// The signed-in account as the layout shows it: name, the links its rights open, and the
+/// CSRF token of the log-out button. Put in the request (and response) extensions by
+/// `platform::session::layer`.
+#[derive(Debug, Clone)]
+pub struct PageAccount {
+    /// Display name.
+    pub name: String,
+    /// Platform administrator: link to the account list.
+    pub is_admin: bool,
+    /// Staff (or administrator): link to resident verification.
+    pub can_verify: bool,
+    /// CSRF token for the log-out form.
+    pub csrf: String,
 }
 
 impl Page {
@@ -92,6 +109,7 @@ impl Page {
             path_and_query: uri
                 .path_and_query()
                 .map_or_else(|| uri.path().to_string(), |p| p.as_str().to_string()),
+            account: None,
         }
     }
 
@@ -101,6 +119,7 @@ impl Page {
             locale,
             path: path.to_string(),
             path_and_query: path.to_string(),
+            account: None,
         }
     }
 
@@ -164,7 +183,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(Page::from_request(&parts.uri, &parts.headers))
+        let mut page = Page::from_request(&parts.uri, &parts.headers);
+        page.account = parts.extensions.get::<PageAccount>().cloned();
+        Ok(page)
     }
 }
 

@@ -9,11 +9,13 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod layout;
+pub mod mail;
 pub mod password;
 pub mod pdf;
 pub mod permissions;
 pub mod secret;
 pub mod server;
+pub mod session;
 #[cfg(any(test, feature = "test-support"))]
 pub mod testing;
 

@@ -31,6 +31,11 @@ impl TerritoryChain {
         self.0[0]
     }
 
+    /// The territory, then its ancestors up to the root.
+    pub fn ids(&self) -> &[TerritoryId] {
+        &self.0
+    }
+
     /// Whether `t` is this territory or one of its ancestors.
     pub fn is_within(&self, t: TerritoryId) -> bool {
         self.0.contains(&t)
@@ -212,6 +217,17 @@ pub enum Denied {
     /// The actor has no role that allows it.
     #[error("not allowed")]
     NotAllowed,
+}
+
+impl From<Denied> for crate::platform::error::AppError {
+    /// A handler that checks a permission with `?` answers 401 to anonymous visitors and a
+    /// translated 403 page to everybody else.
+    fn from(d: Denied) -> Self {
+        match d {
+            Denied::SignInRequired => crate::platform::error::AppError::Unauthorized,
+            _ => crate::platform::error::AppError::Forbidden,
+        }
+    }
 }
 
 /// Decides whether `actor` may perform `action`.

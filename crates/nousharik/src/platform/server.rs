@@ -28,8 +28,15 @@ pub fn router(state: AppState) -> Router {
         .merge(layout::routes())
         .merge(crate::home::routes())
         .merge(crate::territory::routes::routes())
+        .merge(crate::accounts::routes::routes())
+        .merge(crate::accounts::admin::routes())
         // Modules add their routes here, one line each: `.merge(crate::<module>::routes::routes())`.
         .fallback(not_found)
+        // Sessions and CSRF: inside the error renderer, so its failures are rendered too.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::session::layer,
+        ))
         // Inside render_errors, so a timed-out request still gets a translated page.
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -88,7 +95,7 @@ struct ErrorTemplate<'a> {
 /// plain-text 4xx/5xx responses from outside our handlers (extractor rejections, 405,
 /// timeouts), unless marked [`KeepErrorBody`]. HTML and JSON error bodies are left alone.
 async fn render_errors(request: Request, next: Next) -> Response {
-    let page = Page::from_request(request.uri(), request.headers());
+    let mut page = Page::from_request(request.uri(), request.headers());
     let response = next.run(request).await;
     let status = response.status();
     let error = match response.extensions().get::<ErrorPage>() {
@@ -96,6 +103,8 @@ async fn render_errors(request: Request, next: Next) -> Response {
         None if is_bare_error(&response) => ErrorPage::for_status(status),
         None => return response,
     };
+    // The session layer (inside this one) hands the signed-in account back on the response.
+    page.account = response.extensions().get::<layout::PageAccount>().cloned();
     let template = ErrorTemplate {
         page: &page,
         title: page.t(error.title_key),
