@@ -217,6 +217,9 @@ async fn serve(state: AppState, demo: bool) -> anyhow::Result<()> {
     }
     let listener = crate::platform::server::bind(&state).await?;
     let addr = listener.local_addr()?;
+    // The dummy hash used for unknown addresses at log-in, computed before the first request.
+    tokio::task::spawn_blocking(crate::platform::password::warm_up);
+    crate::platform::session::spawn_housekeeping(state.db.clone());
     println!(
         "Nousharik listening on http://{addr} (public URL {}/)",
         state.config.base_url

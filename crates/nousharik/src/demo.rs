@@ -20,11 +20,10 @@ pub struct DemoLogin {
 
 /// Seeds every module's demo data and returns the demo logins.
 pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
-    #[allow(unused_mut)] // Becomes used as soon as a module with accounts adds its seeder.
     let mut logins: Vec<DemoLogin> = Vec::new();
     // One line per module, in dependency order, e.g.:
     crate::territory::demo::seed(state).await?;
-    // logins.extend(crate::accounts::demo::seed(state).await?);
+    logins.extend(crate::accounts::demo::seed(state).await?);
     Ok(logins)
 }
 

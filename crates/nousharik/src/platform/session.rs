@@ -379,6 +379,21 @@ fn back_link(state: &AppState, headers: &HeaderMap) -> String {
         .unwrap_or_else(|| "/".to_owned())
 }
 
+/// Removes expired sessions and old rate-limit windows every hour, for as long as the server
+/// runs (several servers doing it at once is harmless: the deletes are idempotent).
+pub fn spawn_housekeeping(db: crate::platform::db::Db) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            match store::purge_expired(&db, now()).await {
+                Ok(n) => tracing::debug!(sessions = n, "expired sessions removed"),
+                Err(e) => tracing::warn!(error = %e, "session housekeeping failed"),
+            }
+        }
+    });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Extractors
 // ---------------------------------------------------------------------------------------------
