@@ -103,7 +103,11 @@ fn csrf_token(key: &[u8], binding: &str) -> String {
 
 /// `; Secure` when the site is served over https.
 fn secure_attr(state: &AppState) -> &'static str {
-    if state.config.base_url.starts_with("https://") {
+    secure_for(&state.config.base_url)
+}
+
+fn secure_for(base_url: &str) -> &'static str {
+    if base_url.starts_with("https://") {
         "; Secure"
     } else {
         ""
@@ -554,6 +558,12 @@ mod tests {
             Some("hdr789")
         );
         assert_eq!(submitted_token(&HeaderMap::new(), &body), None);
+    }
+
+    #[test]
+    fn cookies_are_secure_behind_https_only() {
+        assert_eq!(secure_for("https://nousharik.tanger.ma"), "; Secure");
+        assert_eq!(secure_for("http://127.0.0.1:8080"), "");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! artefacts and axe-core accessibility checks. Run by `scripts/test` (which installs Chromium
 //! and ChromeDriver from Debian's packages when absent).
 
+mod accounts;
 mod harness;
 
 use harness::Browser;
