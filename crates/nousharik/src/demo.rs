@@ -21,7 +21,7 @@ pub struct DemoLogin {
 /// Seeds every module's demo data and returns the demo logins.
 pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     let mut logins: Vec<DemoLogin> = Vec::new();
-    // One line per module, in dependency order, e.g.:
+    // One line per module, in dependency order.
     crate::territory::demo::seed(state).await?;
     logins.extend(crate::accounts::demo::seed(state).await?);
     Ok(logins)

@@ -564,7 +564,7 @@ async fn verify(
         Err(_) => None,
     };
     if chain.is_none() {
-        errors.add(locale, "territory", "accounts-error-territory");
+        errors.add(locale, "residence_territory", "accounts-error-territory");
     }
     let evidence = Evidence::parse(input.evidence.trim());
     if evidence.is_none() {
@@ -610,7 +610,11 @@ async fn verify(
                 status = StatusCode::FORBIDDEN;
             }
             Err(_) => {
-                errors.add(locale, "territory", "accounts-staff-territory-not-allowed");
+                errors.add(
+                    locale,
+                    "residence_territory",
+                    "accounts-staff-territory-not-allowed",
+                );
                 status = StatusCode::FORBIDDEN;
             }
         }
