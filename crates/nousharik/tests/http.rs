@@ -126,8 +126,15 @@ store_test!(
 async fn errors_from_outside_handlers_get_a_translated_page() {
     let (mut app, db) = app().await;
     app.set_cookie("lang", "fr");
-    // 405: POST on a GET-only route.
-    let r = app.post_form("/healthz", &[("a", "b")]).await;
+    // 405: POST on a GET-only route (with a valid CSRF token: without one, the session layer
+    // answers 403 before routing).
+    let page = app.get("/account/login").await.text();
+    let marker = r#"name="csrf" value=""#;
+    let at = page.find(marker).unwrap() + marker.len();
+    let csrf = page[at..at + 64].to_string();
+    let r = app
+        .post_form("/healthz", &[("csrf", &csrf), ("a", "b")])
+        .await;
     assert_eq!(r.status, 405);
     assert!(r.text().contains("Requête invalide"), "{}", r.text());
     assert!(r.text().contains(r#"<html lang="fr" dir="ltr">"#));
