@@ -2,11 +2,13 @@
 //!
 //! No web, no database: a pure library used by the Nousharik platform and by anyone else.
 
+pub mod completion;
 pub mod decimal;
 pub mod explain;
 pub mod greedy;
 pub mod instance;
 pub mod max_welfare;
+pub mod mes;
 pub mod pabulib;
 pub mod phragmen;
 mod ratio;

@@ -1,0 +1,1 @@
+//! Completions of MES (placeholder until written).

@@ -1,0 +1,680 @@
+//! The Method of Equal Shares (MES), exactly as pabutools 1.2.3 computes it.
+//!
+//! Every voter receives an equal share of the budget. A project can be bought when its
+//! supporters can pay for it; among those, MES buys the one with the smallest ρ, the price per
+//! unit of utility: each supporter `i` pays `min(budget_i, ρ·u_i)`. Ties go to the
+//! [`TieBreak`] rule (pabutools' default: the smallest id as a string). The rule stops when
+//! no remaining project is affordable. References: Peters & Skowron, "Proportional
+//! participatory budgeting with additive utilities" (NeurIPS 2021 / arXiv 2020); Peters,
+//! Pierczyński & Skowron, "Proportional participatory budgeting with cardinal utilities"
+//! (2021); <https://equalshares.net>; pabutools `method_of_equal_shares`.
+//!
+//! All money is exact ([`Q`]); nothing here uses floating point. Identical ballots are
+//! grouped (a weighted "multiprofile"), which gives exactly the same outcome because
+//! identical voters always hold identical budgets.
+
+pub mod ratio;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::instance::{Instance, ProjectIx, Satisfaction, TieBreak, VoterIx};
+pub use ratio::Q;
+
+/// One group of identical ballots.
+#[derive(Debug, Clone)]
+struct BallotType {
+    /// Number of voters casting exactly this ballot.
+    weight: i128,
+    /// The voters casting it, for explanations.
+    voters: Vec<VoterIx>,
+}
+
+/// A project as MES sees it: its supporters (ballot types) and their utilities.
+#[derive(Debug, Clone)]
+struct MesProject {
+    /// `(ballot type, utility)` for every supporting ballot type, utility > 0.
+    supporters: Vec<(u32, i128)>,
+    /// The common utility when every supporter gives the same (approval with cost or
+    /// cardinality satisfaction): lets the price be computed once per project.
+    uniform: Option<i128>,
+    /// Σ weight·utility.
+    total_utility: i128,
+    /// Number of supporting voters.
+    votes: i128,
+}
+
+/// An election prepared for (possibly repeated) MES runs with one satisfaction measure.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    instance: &'a Instance,
+    sat: Satisfaction,
+    tie: TieBreak,
+    types: Vec<BallotType>,
+    projects: Vec<MesProject>,
+    /// Projects MES may buy: supported (total satisfaction > 0) and with a positive cost.
+    candidates: Vec<ProjectIx>,
+    /// Supported projects of cost 0: pabutools adds them to the outcome before the first step.
+    free: Vec<ProjectIx>,
+    /// Seeded lot for [`TieBreak::CostVotesLot`], per project.
+    lot: Vec<u64>,
+}
+
+/// Why a run stopped buying, for one project that was not bought.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum NotFunded {
+    /// Nobody gives it a positive satisfaction.
+    NoSupporters,
+    /// It costs more than the whole budget.
+    TooExpensive {
+        /// Its cost.
+        cost: u64,
+        /// The budget.
+        budget: u64,
+    },
+    /// Its supporters' remaining money was less than its cost.
+    NotAffordable {
+        /// What its supporters had left in total at the end (exact fraction).
+        supporters_money: String,
+        /// The same, as a decimal for reading.
+        supporters_money_decimal: String,
+        /// Its cost.
+        cost: u64,
+    },
+}
+
+/// What one supporter group paid for a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    /// The voters (identical ballots) in this group.
+    pub voters: Vec<VoterIx>,
+    /// What each of them had before paying (exact).
+    pub had: String,
+    /// What each of them paid (exact).
+    pub paid: String,
+    /// `had` as a decimal for reading.
+    pub had_decimal: String,
+    /// `paid` as a decimal for reading.
+    pub paid_decimal: String,
+}
+
+/// One purchase made by MES.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Purchase {
+    /// The project bought.
+    pub project: ProjectIx,
+    /// Its id.
+    pub id: String,
+    /// The step (1 = first project bought by MES in this run).
+    pub step: usize,
+    /// Its cost.
+    pub cost: u64,
+    /// ρ, the price per unit of utility (exact).
+    pub rho: String,
+    /// ρ as a decimal for reading.
+    pub rho_decimal: String,
+    /// Projects that had the same ρ and lost the tie-break.
+    pub tied_with: Vec<String>,
+    /// The supporters who paid, grouped by identical ballots.
+    pub payments: Vec<Payment>,
+}
+
+/// The explanation of one MES run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MesExplanation {
+    /// The satisfaction measure.
+    pub satisfaction: String,
+    /// Each voter's starting budget (exact).
+    pub endowment: String,
+    /// The same, as a decimal.
+    pub endowment_decimal: String,
+    /// Supported projects of cost 0, taken before the first step.
+    pub free: Vec<String>,
+    /// The purchases, in order.
+    pub purchases: Vec<Purchase>,
+    /// Every project that was not bought, with the reason.
+    pub not_funded: Vec<(String, NotFunded)>,
+}
+
+/// The outcome of one MES run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MesRun {
+    /// The projects selected, in pabutools' order: the initial allocation, the supported
+    /// free projects, then MES purchases.
+    pub selected: Vec<ProjectIx>,
+    /// The total cost of `selected`.
+    pub total_cost: u64,
+    /// The explanation, when asked for.
+    pub explanation: Option<MesExplanation>,
+}
+
+/// The selection and total cost a rule returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MesOutcome {
+    /// Selected projects in selection order.
+    pub selected: Vec<ProjectIx>,
+    /// Their total cost.
+    pub total_cost: u64,
+}
+
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+fn lot_number(seed: u64, id: &str) -> u64 {
+    id.bytes()
+        .fold(splitmix(seed), |h, b| splitmix(h ^ u64::from(b)))
+}
+
+impl<'a> Prepared<'a> {
+    /// Groups identical ballots and computes each project's supporters for `sat`.
+    pub fn new(instance: &'a Instance, sat: Satisfaction, tie: TieBreak) -> Self {
+        let m = instance.costs.len();
+        // Each voter's ballot as a list of (project, utility), built project by project so
+        // it comes out sorted by project.
+        let n = instance.voters as usize;
+        let mut lengths = vec![0usize; n + 1];
+        for supp in &instance.supporters {
+            for &(v, _) in supp {
+                lengths[v as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            lengths[i + 1] += lengths[i];
+        }
+        let offsets = lengths;
+        let mut fill = offsets.clone();
+        let mut flat = vec![(0u32, 0u64); offsets[n]];
+        for (j, supp) in instance.supporters.iter().enumerate() {
+            for &(v, u) in supp {
+                flat[fill[v as usize]] = (j as u32, u);
+                fill[v as usize] += 1;
+            }
+        }
+        let mut type_of = vec![0u32; n];
+        let mut types: Vec<BallotType> = Vec::new();
+        {
+            let mut seen: HashMap<&[(u32, u64)], u32> = HashMap::new();
+            for v in 0..n {
+                let ballot = &flat[offsets[v]..offsets[v + 1]];
+                let next = types.len() as u32;
+                let t = *seen.entry(ballot).or_insert(next);
+                if t == next {
+                    types.push(BallotType {
+                        weight: 0,
+                        voters: Vec::new(),
+                    });
+                }
+                types[t as usize].weight += 1;
+                types[t as usize].voters.push(v as VoterIx);
+                type_of[v] = t;
+            }
+        }
+        let mut projects = Vec::with_capacity(m);
+        let mut candidates = Vec::new();
+        let mut free = Vec::new();
+        for j in 0..m {
+            let cost = instance.costs[j];
+            // Voters of one type share their ballot, so one entry per type suffices.
+            let mut per_type: Vec<(u32, i128)> = instance.supporters[j]
+                .iter()
+                .map(|&(v, u)| (type_of[v as usize], utility(sat, cost, u)))
+                .filter(|&(_, util)| util > 0)
+                .collect();
+            per_type.sort_unstable();
+            per_type.dedup_by_key(|&mut (t, _)| t);
+            let total_utility: i128 = per_type
+                .iter()
+                .map(|&(t, u)| types[t as usize].weight * u)
+                .sum();
+            let votes: i128 = per_type.iter().map(|&(t, _)| types[t as usize].weight).sum();
+            let uniform = match per_type.first() {
+                Some(&(_, u0)) if per_type.iter().all(|&(_, u)| u == u0) => Some(u0),
+                _ => None,
+            };
+            if total_utility > 0 {
+                if cost > 0 {
+                    candidates.push(j);
+                } else {
+                    free.push(j);
+                }
+            }
+            projects.push(MesProject {
+                supporters: per_type,
+                uniform,
+                total_utility,
+                votes,
+            });
+        }
+        let lot = match tie {
+            TieBreak::Lexicographic => vec![0; m],
+            TieBreak::CostVotesLot { seed } => {
+                instance.ids.iter().map(|id| lot_number(seed, id)).collect()
+            }
+        };
+        Prepared {
+            instance,
+            sat,
+            tie,
+            types,
+            projects,
+            candidates,
+            free,
+            lot,
+        }
+    }
+
+    /// Number of distinct ballots (voter groups).
+    pub fn ballot_types(&self) -> usize {
+        self.types.len()
+    }
+
+    /// The projects MES may buy (supported, positive cost).
+    pub fn candidates(&self) -> &[ProjectIx] {
+        &self.candidates
+    }
+
+    /// The instance.
+    pub fn instance(&self) -> &Instance {
+        self.instance
+    }
+
+    /// True when `a` wins a tie against `b`.
+    fn wins_tie(&self, a: ProjectIx, b: ProjectIx) -> bool {
+        let ids = &self.instance.ids;
+        match self.tie {
+            TieBreak::Lexicographic => (ids[a].as_str(), a) < (ids[b].as_str(), b),
+            TieBreak::CostVotesLot { .. } => {
+                let costs = &self.instance.costs;
+                let key = |p: ProjectIx| {
+                    (
+                        costs[p],
+                        std::cmp::Reverse(self.projects[p].votes),
+                        self.lot[p],
+                        ids[p].as_str(),
+                    )
+                };
+                key(a) < key(b)
+            }
+        }
+    }
+
+    /// The smallest ρ at which the supporters of `j` can pay for it, or `None` when their
+    /// money is not enough. `scratch` holds the supporters still "rich" (paying ρ·u).
+    fn rho(&self, j: ProjectIx, budgets: &[Q], scratch: &mut Vec<(u32, i128)>) -> Option<Q> {
+        let project = &self.projects[j];
+        let cost = Q::int(i128::from(self.instance.costs[j]));
+        scratch.clear();
+        scratch.extend(
+            project
+                .supporters
+                .iter()
+                .filter(|&&(t, _)| !budgets[t as usize].is_zero()),
+        );
+        let mut poor_money = Q::ZERO;
+        let mut rich_utility: i128 = scratch
+            .iter()
+            .map(|&(t, u)| self.types[t as usize].weight * u)
+            .sum();
+        loop {
+            if rich_utility == 0 {
+                return None;
+            }
+            let rho = cost.sub(&poor_money).div_int(rich_utility);
+            let uniform_price = project.uniform.map(|u| rho.mul_int(u));
+            let before = scratch.len();
+            scratch.retain(|&(t, u)| {
+                let b = &budgets[t as usize];
+                let poor = match &uniform_price {
+                    Some(price) => b < price,
+                    None => *b < rho.mul_int(u),
+                };
+                if poor {
+                    let w = self.types[t as usize].weight;
+                    poor_money = poor_money.add(&b.mul_int(w));
+                    rich_utility -= w * u;
+                }
+                !poor
+            });
+            if scratch.len() == before {
+                return Some(rho);
+            }
+        }
+    }
+
+    /// Runs MES once with every voter starting with `endowment`, the projects of `initial`
+    /// already selected (pabutools' `initial_budget_allocation`: excluded, not paid for).
+    pub fn run(&self, endowment: &Q, initial: &[ProjectIx], explain: bool) -> MesRun {
+        let m = self.instance.costs.len();
+        let mut selected: Vec<ProjectIx> = initial.to_vec();
+        let mut is_selected = vec![false; m];
+        for &p in initial {
+            is_selected[p] = true;
+        }
+        let mut free_taken = Vec::new();
+        if self.instance.voters > 0 {
+            for &p in &self.free {
+                if !is_selected[p] {
+                    is_selected[p] = true;
+                    selected.push(p);
+                    free_taken.push(p);
+                }
+            }
+        }
+        let mut budgets = vec![endowment.clone(); self.types.len()];
+        let mut remaining: Vec<ProjectIx> = if self.instance.voters == 0 {
+            Vec::new()
+        } else {
+            self.candidates
+                .iter()
+                .copied()
+                .filter(|&p| !is_selected[p])
+                .collect()
+        };
+        // Lower bounds on each project's ρ: budgets only shrink, so ρ only grows.
+        let mut bound: Vec<Q> = (0..m)
+            .map(|j| {
+                let p = &self.projects[j];
+                if p.total_utility > 0 {
+                    Q::ratio(i128::from(self.instance.costs[j]), p.total_utility)
+                } else {
+                    Q::ZERO
+                }
+            })
+            .collect();
+        let mut scratch = Vec::new();
+        let mut purchases = Vec::new();
+        let mut step = 0;
+        loop {
+            remaining.sort_by(|&a, &b| bound[a].cmp(&bound[b]));
+            let mut best: Option<Q> = None;
+            let mut tied: Vec<ProjectIx> = Vec::new();
+            let mut dropped = Vec::new();
+            for &j in &remaining {
+                if let Some(b) = &best {
+                    if bound[j] > *b {
+                        break;
+                    }
+                }
+                match self.rho(j, &budgets, &mut scratch) {
+                    None => dropped.push(j),
+                    Some(r) => {
+                        match &best {
+                            Some(b) if r > *b => {}
+                            Some(b) if r == *b => tied.push(j),
+                            _ => {
+                                best = Some(r.clone());
+                                tied.clear();
+                                tied.push(j);
+                            }
+                        }
+                        bound[j] = r;
+                    }
+                }
+            }
+            if !dropped.is_empty() {
+                remaining.retain(|p| !dropped.contains(p));
+            }
+            let Some(rho) = best else { break };
+            let mut winner = tied[0];
+            for &p in &tied[1..] {
+                if self.wins_tie(p, winner) {
+                    winner = p;
+                }
+            }
+            step += 1;
+            let payments = self.pay(winner, &rho, &mut budgets, explain);
+            remaining.retain(|&p| p != winner);
+            selected.push(winner);
+            is_selected[winner] = true;
+            if explain {
+                let ids = &self.instance.ids;
+                let mut tied_with: Vec<String> = tied
+                    .iter()
+                    .filter(|&&p| p != winner)
+                    .map(|&p| ids[p].clone())
+                    .collect();
+                tied_with.sort();
+                purchases.push(Purchase {
+                    project: winner,
+                    id: ids[winner].clone(),
+                    step,
+                    cost: self.instance.costs[winner],
+                    rho_decimal: rho.to_decimal_string(9),
+                    rho: rho.to_exact_string(),
+                    tied_with,
+                    payments,
+                });
+            }
+        }
+        let total_cost = selected.iter().map(|&p| self.instance.costs[p]).sum();
+        let explanation = explain.then(|| MesExplanation {
+            satisfaction: format!("{:?}", self.sat),
+            endowment: endowment.to_exact_string(),
+            endowment_decimal: endowment.to_decimal_string(4),
+            free: free_taken
+                .iter()
+                .map(|&p| self.instance.ids[p].clone())
+                .collect(),
+            purchases,
+            not_funded: self.not_funded(&is_selected, &budgets),
+        });
+        MesRun {
+            selected,
+            total_cost,
+            explanation,
+        }
+    }
+
+    /// Charges the supporters of `winner` at price `rho`.
+    fn pay(
+        &self,
+        winner: ProjectIx,
+        rho: &Q,
+        budgets: &mut [Q],
+        explain: bool,
+    ) -> Vec<Payment> {
+        let project = &self.projects[winner];
+        let uniform_price = project.uniform.map(|u| rho.mul_int(u));
+        let mut payments = Vec::new();
+        for &(t, u) in &project.supporters {
+            let b = &mut budgets[t as usize];
+            if b.is_zero() {
+                continue;
+            }
+            let price = match &uniform_price {
+                Some(p) => p.clone(),
+                None => rho.mul_int(u),
+            };
+            let paid = b.min_of(&price);
+            let had = std::mem::replace(b, Q::ZERO);
+            *b = had.sub(&paid);
+            if explain {
+                payments.push(Payment {
+                    voters: self.types[t as usize].voters.clone(),
+                    had_decimal: had.to_decimal_string(4),
+                    paid_decimal: paid.to_decimal_string(4),
+                    had: had.to_exact_string(),
+                    paid: paid.to_exact_string(),
+                });
+            }
+        }
+        payments
+    }
+
+    fn not_funded(&self, is_selected: &[bool], budgets: &[Q]) -> Vec<(String, NotFunded)> {
+        let inst = self.instance;
+        let mut out = Vec::new();
+        for j in 0..inst.costs.len() {
+            if is_selected[j] {
+                continue;
+            }
+            let project = &self.projects[j];
+            let reason = if project.total_utility == 0 {
+                NotFunded::NoSupporters
+            } else if inst.costs[j] > inst.budget {
+                NotFunded::TooExpensive {
+                    cost: inst.costs[j],
+                    budget: inst.budget,
+                }
+            } else {
+                let money = project
+                    .supporters
+                    .iter()
+                    .fold(Q::ZERO, |acc, &(t, _)| {
+                        acc.add(&budgets[t as usize].mul_int(self.types[t as usize].weight))
+                    });
+                NotFunded::NotAffordable {
+                    supporters_money_decimal: money.to_decimal_string(2),
+                    supporters_money: money.to_exact_string(),
+                    cost: inst.costs[j],
+                }
+            };
+            out.push((inst.ids[j].clone(), reason));
+        }
+        out
+    }
+
+    /// The endowment `budget / voters` (pabutools' `initial_budget_per_voter`).
+    pub fn equal_share(&self, budget: &Q) -> Q {
+        budget.div_int(i128::from(self.instance.voters.max(1)))
+    }
+}
+
+/// The utility a supporter gives under `sat`, from the cost and the raw utility in the
+/// instance (1 for approval-like ballots, points for cardinal ones).
+fn utility(sat: Satisfaction, cost: u64, raw: u64) -> i128 {
+    match sat {
+        Satisfaction::Cost => i128::from(cost),
+        Satisfaction::Cardinality => 1,
+        Satisfaction::Points => i128::from(raw),
+    }
+}
+
+/// Plain MES (pabutools `method_of_equal_shares(instance, profile, sat_class=...)`): every
+/// voter gets `budget / voters`, no completion.
+pub fn method_of_equal_shares(
+    instance: &Instance,
+    sat: Satisfaction,
+    tie: TieBreak,
+) -> MesOutcome {
+    let run = mes_run(instance, sat, tie, false);
+    MesOutcome {
+        selected: run.selected,
+        total_cost: run.total_cost,
+    }
+}
+
+/// Plain MES with its explanation.
+pub fn mes_run(instance: &Instance, sat: Satisfaction, tie: TieBreak, explain: bool) -> MesRun {
+    let prepared = Prepared::new(instance, sat, tie);
+    let share = prepared.equal_share(&Q::int(i128::from(instance.budget)));
+    prepared.run(&share, &[], explain)
+}
+
+impl MesExplanation {
+    /// A plain-text account of the run, one line per project.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "Method of Equal Shares ({} satisfaction); each voter starts with {} ({}).\n",
+            self.satisfaction, self.endowment_decimal, self.endowment
+        );
+        for id in &self.free {
+            out.push_str(&format!("- {id}: costs nothing and has supporters, taken first.\n"));
+        }
+        for p in &self.purchases {
+            let payers: usize = p.payments.iter().map(|g| g.voters.len()).sum();
+            let emptied: usize = p
+                .payments
+                .iter()
+                .filter(|g| g.had == g.paid)
+                .map(|g| g.voters.len())
+                .sum();
+            out.push_str(&format!(
+                "- step {}: bought {} (cost {}) at rho = {} ({}); {} supporters paid, {} of them gave all they had left",
+                p.step, p.id, p.cost, p.rho_decimal, p.rho, payers, emptied
+            ));
+            if !p.tied_with.is_empty() {
+                out.push_str(&format!("; won the tie against {}", p.tied_with.join(", ")));
+            }
+            out.push_str(".\n");
+        }
+        for (id, reason) in &self.not_funded {
+            let line = match reason {
+                NotFunded::NoSupporters => format!("- {id}: not funded, nobody supports it.\n"),
+                NotFunded::TooExpensive { cost, budget } => format!(
+                    "- {id}: not funded, its cost {cost} exceeds the whole budget {budget}.\n"
+                ),
+                NotFunded::NotAffordable {
+                    supporters_money_decimal,
+                    cost,
+                    ..
+                } => format!(
+                    "- {id}: not funded, its supporters had {supporters_money_decimal} left against its cost {cost}.\n"
+                ),
+            };
+            out.push_str(&line);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn approval(budget: u64, costs: &[u64], ballots: &[&[usize]]) -> Instance {
+        let mut supporters = vec![Vec::new(); costs.len()];
+        for (v, ballot) in ballots.iter().enumerate() {
+            for &p in *ballot {
+                supporters[p].push((v as VoterIx, 1));
+            }
+        }
+        Instance {
+            budget,
+            costs: costs.to_vec(),
+            ids: (0..costs.len()).map(|i| format!("p{i}")).collect(),
+            voters: ballots.len() as u32,
+            supporters,
+        }
+    }
+
+    #[test]
+    fn equal_shares_textbook_example() {
+        // 4 voters, budget 100 (25 each). A (cost 60) approved by v0,v1,v2; B (40) by v3;
+        // C (40) by v2,v3. ρ for A is 20 per voter, for C 20, for B 40 (unaffordable alone).
+        let inst = approval(100, &[60, 40, 40], &[&[0], &[0], &[0, 2], &[1, 2]]);
+        let out = method_of_equal_shares(&inst, Satisfaction::Cardinality, TieBreak::default());
+        // Cardinality: ρ_A = 60/3 = 20, ρ_C = 40/2 = 20: tie, p0 wins. Then v2 has 5 left,
+        // C needs 40 from v2 (5) and v3 (25): unaffordable.
+        assert_eq!(out.selected, vec![0]);
+        assert_eq!(out.total_cost, 60);
+    }
+
+    #[test]
+    fn poor_supporters_pay_everything() {
+        // 3 voters with 10 each. p0 costs 12, supported by all: 4 each. p1 costs 14,
+        // supported by v0 (6 left) and v1 (6 left): unaffordable (12 < 14).
+        let inst = approval(30, &[12, 14, 9], &[&[0, 1], &[0, 1], &[0, 2]]);
+        let run = mes_run(&inst, Satisfaction::Cost, TieBreak::default(), true);
+        assert_eq!(run.selected, vec![0]);
+        let text = run.explanation.unwrap().to_text();
+        assert!(text.contains("bought p0"), "{text}");
+        assert!(text.contains("p1: not funded, its supporters had 12.00 left"), "{text}");
+    }
+
+    #[test]
+    fn unsupported_and_free_projects() {
+        let inst = approval(10, &[0, 5, 0], &[&[0], &[0], &[]]);
+        let card = method_of_equal_shares(&inst, Satisfaction::Cardinality, TieBreak::default());
+        assert_eq!(card.selected, vec![0]);
+        // Under cost satisfaction a free project gives no satisfaction: it is ignored.
+        let cost = method_of_equal_shares(&inst, Satisfaction::Cost, TieBreak::default());
+        assert!(cost.selected.is_empty());
+    }
+}
