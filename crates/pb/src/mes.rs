@@ -41,8 +41,6 @@ struct MesProject {
     uniform: Option<i128>,
     /// Σ weight·utility.
     total_utility: i128,
-    /// Number of supporting voters.
-    votes: i128,
 }
 
 /// An election prepared for (possibly repeated) MES runs with one satisfaction measure.
@@ -50,15 +48,14 @@ struct MesProject {
 pub struct Prepared<'a> {
     instance: &'a Instance,
     sat: Satisfaction,
-    tie: TieBreak,
     types: Vec<BallotType>,
     projects: Vec<MesProject>,
     /// Projects MES may buy: supported (total satisfaction > 0) and with a positive cost.
     candidates: Vec<ProjectIx>,
     /// Supported projects of cost 0: pabutools adds them to the outcome before the first step.
     free: Vec<ProjectIx>,
-    /// Seeded lot for [`TieBreak::CostVotesLot`], per project.
-    lot: Vec<u64>,
+    /// Position of each project in the tie-break order (0 wins every tie).
+    tie_rank: Vec<usize>,
 }
 
 /// Why a run stopped buying, for one project that was not bought.
@@ -159,18 +156,6 @@ pub struct MesOutcome {
     pub total_cost: u64,
 }
 
-fn splitmix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
-fn lot_number(seed: u64, id: &str) -> u64 {
-    id.bytes()
-        .fold(splitmix(seed), |h, b| splitmix(h ^ u64::from(b)))
-}
-
 impl<'a> Prepared<'a> {
     /// Groups identical ballots and computes each project's supporters for `sat`.
     pub fn new(instance: &'a Instance, sat: Satisfaction, tie: TieBreak) -> Self {
@@ -232,7 +217,6 @@ impl<'a> Prepared<'a> {
                 .iter()
                 .map(|&(t, u)| types[t as usize].weight * u)
                 .sum();
-            let votes: i128 = per_type.iter().map(|&(t, _)| types[t as usize].weight).sum();
             let uniform = match per_type.first() {
                 Some(&(_, u0)) if per_type.iter().all(|&(_, u)| u == u0) => Some(u0),
                 _ => None,
@@ -248,24 +232,17 @@ impl<'a> Prepared<'a> {
                 supporters: per_type,
                 uniform,
                 total_utility,
-                votes,
             });
         }
-        let lot = match tie {
-            TieBreak::Lexicographic => vec![0; m],
-            TieBreak::CostVotesLot { seed } => {
-                instance.ids.iter().map(|id| lot_number(seed, id)).collect()
-            }
-        };
+        let tie_rank = tie.ranks(instance);
         Prepared {
             instance,
             sat,
-            tie,
             types,
             projects,
             candidates,
             free,
-            lot,
+            tie_rank,
         }
     }
 
@@ -286,22 +263,7 @@ impl<'a> Prepared<'a> {
 
     /// True when `a` wins a tie against `b`.
     fn wins_tie(&self, a: ProjectIx, b: ProjectIx) -> bool {
-        let ids = &self.instance.ids;
-        match self.tie {
-            TieBreak::Lexicographic => (ids[a].as_str(), a) < (ids[b].as_str(), b),
-            TieBreak::CostVotesLot { .. } => {
-                let costs = &self.instance.costs;
-                let key = |p: ProjectIx| {
-                    (
-                        costs[p],
-                        std::cmp::Reverse(self.projects[p].votes),
-                        self.lot[p],
-                        ids[p].as_str(),
-                    )
-                };
-                key(a) < key(b)
-            }
-        }
+        self.tie_rank[a] < self.tie_rank[b]
     }
 
     /// The smallest ρ at which the supporters of `j` can pay for it, or `None` when their
@@ -396,10 +358,10 @@ impl<'a> Prepared<'a> {
             let mut tied: Vec<ProjectIx> = Vec::new();
             let mut dropped = Vec::new();
             for &j in &remaining {
-                if let Some(b) = &best {
-                    if bound[j] > *b {
-                        break;
-                    }
+                if let Some(b) = &best
+                    && bound[j] > *b
+                {
+                    break;
                 }
                 match self.rho(j, &budgets, &mut scratch) {
                     None => dropped.push(j),
@@ -472,13 +434,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// Charges the supporters of `winner` at price `rho`.
-    fn pay(
-        &self,
-        winner: ProjectIx,
-        rho: &Q,
-        budgets: &mut [Q],
-        explain: bool,
-    ) -> Vec<Payment> {
+    fn pay(&self, winner: ProjectIx, rho: &Q, budgets: &mut [Q], explain: bool) -> Vec<Payment> {
         let project = &self.projects[winner];
         let uniform_price = project.uniform.map(|u| rho.mul_int(u));
         let mut payments = Vec::new();
@@ -510,8 +466,8 @@ impl<'a> Prepared<'a> {
     fn not_funded(&self, is_selected: &[bool], budgets: &[Q]) -> Vec<(String, NotFunded)> {
         let inst = self.instance;
         let mut out = Vec::new();
-        for j in 0..inst.costs.len() {
-            if is_selected[j] {
+        for (j, &chosen) in is_selected.iter().enumerate() {
+            if chosen {
                 continue;
             }
             let project = &self.projects[j];
@@ -523,12 +479,9 @@ impl<'a> Prepared<'a> {
                     budget: inst.budget,
                 }
             } else {
-                let money = project
-                    .supporters
-                    .iter()
-                    .fold(Q::ZERO, |acc, &(t, _)| {
-                        acc.add(&budgets[t as usize].mul_int(self.types[t as usize].weight))
-                    });
+                let money = project.supporters.iter().fold(Q::ZERO, |acc, &(t, _)| {
+                    acc.add(&budgets[t as usize].mul_int(self.types[t as usize].weight))
+                });
                 NotFunded::NotAffordable {
                     supporters_money_decimal: money.to_decimal_string(2),
                     supporters_money: money.to_exact_string(),
@@ -558,11 +511,7 @@ fn utility(sat: Satisfaction, cost: u64, raw: u64) -> i128 {
 
 /// Plain MES (pabutools `method_of_equal_shares(instance, profile, sat_class=...)`): every
 /// voter gets `budget / voters`, no completion.
-pub fn method_of_equal_shares(
-    instance: &Instance,
-    sat: Satisfaction,
-    tie: TieBreak,
-) -> MesOutcome {
+pub fn method_of_equal_shares(instance: &Instance, sat: Satisfaction, tie: TieBreak) -> MesOutcome {
     let run = mes_run(instance, sat, tie, false);
     MesOutcome {
         selected: run.selected,
@@ -585,7 +534,9 @@ impl MesExplanation {
             self.satisfaction, self.endowment_decimal, self.endowment
         );
         for id in &self.free {
-            out.push_str(&format!("- {id}: costs nothing and has supporters, taken first.\n"));
+            out.push_str(&format!(
+                "- {id}: costs nothing and has supporters, taken first.\n"
+            ));
         }
         for p in &self.purchases {
             let payers: usize = p.payments.iter().map(|g| g.voters.len()).sum();
@@ -665,7 +616,10 @@ mod tests {
         assert_eq!(run.selected, vec![0]);
         let text = run.explanation.unwrap().to_text();
         assert!(text.contains("bought p0"), "{text}");
-        assert!(text.contains("p1: not funded, its supporters had 12.00 left"), "{text}");
+        assert!(
+            text.contains("p1: not funded, its supporters had 12.00 left"),
+            "{text}"
+        );
     }
 
     #[test]

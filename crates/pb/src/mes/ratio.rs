@@ -70,9 +70,8 @@ impl Q {
     /// The fraction `num / den` (`den != 0`), reduced.
     pub fn ratio(num: i128, den: i128) -> Q {
         debug_assert!(den != 0);
-        Self::small_or_big(num, den).unwrap_or_else(|| {
-            Q::from_big(BigRational::new(BigInt::from(num), BigInt::from(den)))
-        })
+        Self::small_or_big(num, den)
+            .unwrap_or_else(|| Q::from_big(BigRational::new(BigInt::from(num), BigInt::from(den))))
     }
 
     fn small_or_big(num: i128, den: i128) -> Option<Q> {
@@ -121,20 +120,20 @@ impl Q {
 
     /// `self + other`.
     pub fn add(&self, other: &Q) -> Q {
-        if let (Q::Small(a, b), Q::Small(c, d)) = (self, other) {
-            if let Some(q) = add_small(*a, *b, *c, *d) {
-                return q;
-            }
+        if let (Q::Small(a, b), Q::Small(c, d)) = (self, other)
+            && let Some(q) = add_small(*a, *b, *c, *d)
+        {
+            return q;
         }
         Q::from_big(self.to_big() + other.to_big())
     }
 
     /// `self - other`.
     pub fn sub(&self, other: &Q) -> Q {
-        if let (Q::Small(a, b), Q::Small(c, d)) = (self, other) {
-            if let Some(q) = c.checked_neg().and_then(|nc| add_small(*a, *b, nc, *d)) {
-                return q;
-            }
+        if let (Q::Small(a, b), Q::Small(c, d)) = (self, other)
+            && let Some(q) = c.checked_neg().and_then(|nc| add_small(*a, *b, nc, *d))
+        {
+            return q;
         }
         Q::from_big(self.to_big() - other.to_big())
     }
