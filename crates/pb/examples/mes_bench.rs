@@ -1,5 +1,5 @@
 //! Times every Equal Shares rule on every Pabulib fixture (release build):
-//! `cargo run --release -p pb --example mes_bench [DIR] [FILTER]`.
+//! `cargo run --release -p pb --example mes_bench [DIR] [FILE_FILTER] [RULE_KEY]`.
 //! Each figure includes parsing the file.
 
 use std::path::PathBuf;
@@ -16,6 +16,7 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/pabulib"));
     let filter = args.next().unwrap_or_default();
+    let only_key = args.next();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixtures folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -41,6 +42,9 @@ fn main() {
             "mes_cost_add1_noexhstop",
         ];
         for key in keys {
+            if only_key.as_deref().is_some_and(|k| k != key) {
+                continue;
+            }
             let start = Instant::now();
             let bytes = std::fs::read(&path).expect("read file");
             let election = pabulib::parse(&bytes).expect("parse");

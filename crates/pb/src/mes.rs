@@ -15,18 +15,75 @@
 
 pub mod ratio;
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::HashMap;
+
+use num_bigint::BigUint;
+use num_traits::{One, ToPrimitive, Zero};
 
 use serde::Serialize;
 
 use crate::instance::{Instance, ProjectIx, Satisfaction, TieBreak, VoterIx};
 pub use ratio::Q;
 
+/// Money during one run: every budget is an integer numerator over one common denominator,
+/// so budgets are compared and added without any fraction arithmetic.
+struct Ledger {
+    /// The common denominator.
+    den: BigUint,
+    /// Each ballot type's budget (per voter), times `den`.
+    budgets: Vec<BigUint>,
+}
+
+/// A price per unit of utility, ρ = x / (den · u), over the ledger's current denominator.
+#[derive(Debug, Clone)]
+struct Rho {
+    x: BigUint,
+    u: u128,
+}
+
+impl Rho {
+    fn to_q(&self, den: &BigUint) -> Q {
+        Q::from_biguints(&self.x, &(den * self.u))
+    }
+}
+
+impl PartialEq for Rho {
+    fn eq(&self, other: &Rho) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Rho {}
+
+impl PartialOrd for Rho {
+    fn partial_cmp(&self, other: &Rho) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Rho {
+    fn cmp(&self, other: &Rho) -> Ordering {
+        if self.u == other.u {
+            return self.x.cmp(&other.x);
+        }
+        (&self.x * other.u).cmp(&(&other.x * self.u))
+    }
+}
+
+fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
 /// One group of identical ballots.
 #[derive(Debug, Clone)]
 struct BallotType {
     /// Number of voters casting exactly this ballot.
-    weight: i128,
+    weight: u128,
     /// The voters casting it, for explanations.
     voters: Vec<VoterIx>,
 }
@@ -35,12 +92,12 @@ struct BallotType {
 #[derive(Debug, Clone)]
 struct MesProject {
     /// `(ballot type, utility)` for every supporting ballot type, utility > 0.
-    supporters: Vec<(u32, i128)>,
+    supporters: Vec<(u32, u128)>,
     /// The common utility when every supporter gives the same (approval with cost or
     /// cardinality satisfaction): lets the price be computed once per project.
-    uniform: Option<i128>,
+    uniform: Option<u128>,
     /// Σ weight·utility.
-    total_utility: i128,
+    total_utility: u128,
 }
 
 /// An election prepared for (possibly repeated) MES runs with one satisfaction measure.
@@ -206,14 +263,14 @@ impl<'a> Prepared<'a> {
         for j in 0..m {
             let cost = instance.costs[j];
             // Voters of one type share their ballot, so one entry per type suffices.
-            let mut per_type: Vec<(u32, i128)> = instance.supporters[j]
+            let mut per_type: Vec<(u32, u128)> = instance.supporters[j]
                 .iter()
                 .map(|&(v, u)| (type_of[v as usize], utility(sat, cost, u)))
                 .filter(|&(_, util)| util > 0)
                 .collect();
             per_type.sort_unstable();
             per_type.dedup_by_key(|&mut (t, _)| t);
-            let total_utility: i128 = per_type
+            let total_utility: u128 = per_type
                 .iter()
                 .map(|&(t, u)| types[t as usize].weight * u)
                 .sum();
@@ -267,10 +324,12 @@ impl<'a> Prepared<'a> {
     }
 
     /// The smallest ρ at which the supporters of `j` can pay for it, or `None` when their
-    /// money is not enough. `scratch` holds the supporters still "rich" (paying ρ·u).
-    fn rho(&self, j: ProjectIx, budgets: &[Q], scratch: &mut Vec<(u32, i128)>) -> Option<Q> {
+    /// money is not enough. Voters whose budget is below their share at the current ρ pay
+    /// everything they have; ρ is raised until nobody else drops out ("poor/rich").
+    fn rho(&self, j: ProjectIx, ledger: &Ledger, scratch: &mut Vec<(u32, u128)>) -> Option<Rho> {
         let project = &self.projects[j];
-        let cost = Q::int(i128::from(self.instance.costs[j]));
+        let budgets = &ledger.budgets;
+        let cost_scaled = &ledger.den * u128::from(self.instance.costs[j]);
         scratch.clear();
         scratch.extend(
             project
@@ -278,8 +337,8 @@ impl<'a> Prepared<'a> {
                 .iter()
                 .filter(|&&(t, _)| !budgets[t as usize].is_zero()),
         );
-        let mut poor_money = Q::ZERO;
-        let mut rich_utility: i128 = scratch
+        let mut poor_money = BigUint::zero();
+        let mut rich_utility: u128 = scratch
             .iter()
             .map(|&(t, u)| self.types[t as usize].weight * u)
             .sum();
@@ -287,30 +346,57 @@ impl<'a> Prepared<'a> {
             if rich_utility == 0 {
                 return None;
             }
-            let rho = cost.sub(&poor_money).div_int(rich_utility);
-            let uniform_price = project.uniform.map(|u| rho.mul_int(u));
+            let x = if poor_money >= cost_scaled {
+                BigUint::zero()
+            } else {
+                &cost_scaled - &poor_money
+            };
             let before = scratch.len();
-            scratch.retain(|&(t, u)| {
-                let b = &budgets[t as usize];
-                let poor = match &uniform_price {
-                    Some(price) => b < price,
-                    None => *b < rho.mul_int(u),
-                };
-                if poor {
-                    let w = self.types[t as usize].weight;
-                    poor_money = poor_money.add(&b.mul_int(w));
-                    rich_utility -= w * u;
+            let at = rich_utility;
+            let mut leaving = |t: u32, u: u128, b: &BigUint| {
+                let w = self.types[t as usize].weight;
+                if w == 1 {
+                    poor_money += b;
+                } else {
+                    poor_money += b * w;
                 }
-                !poor
-            });
+                rich_utility -= w * u;
+            };
+            match project.uniform {
+                Some(u) => {
+                    // Poor when b / den < x·u / (den·at), i.e. b·at < x·u.
+                    let xu = &x * u;
+                    let q = &xu / at;
+                    let exact = (&xu % at).is_zero();
+                    scratch.retain(|&(t, u)| {
+                        let b = &budgets[t as usize];
+                        let poor = if exact { *b < q } else { *b <= q };
+                        if poor {
+                            leaving(t, u, b);
+                        }
+                        !poor
+                    });
+                }
+                None => {
+                    scratch.retain(|&(t, u)| {
+                        let b = &budgets[t as usize];
+                        let poor = b * at < &x * u;
+                        if poor {
+                            leaving(t, u, b);
+                        }
+                        !poor
+                    });
+                }
+            }
             if scratch.len() == before {
-                return Some(rho);
+                return Some(Rho { x, u: at });
             }
         }
     }
 
-    /// Runs MES once with every voter starting with `endowment`, the projects of `initial`
-    /// already selected (pabutools' `initial_budget_allocation`: excluded, not paid for).
+    /// Runs MES once with every voter starting with `endowment` (≥ 0), the projects of
+    /// `initial` already selected (pabutools' `initial_budget_allocation`: excluded, not paid
+    /// for).
     pub fn run(&self, endowment: &Q, initial: &[ProjectIx], explain: bool) -> MesRun {
         let m = self.instance.costs.len();
         let mut selected: Vec<ProjectIx> = initial.to_vec();
@@ -328,7 +414,13 @@ impl<'a> Prepared<'a> {
                 }
             }
         }
-        let mut budgets = vec![endowment.clone(); self.types.len()];
+        let (num, den) = endowment
+            .to_biguints()
+            .unwrap_or_else(|| (BigUint::zero(), BigUint::one()));
+        let mut ledger = Ledger {
+            budgets: vec![num; self.types.len()],
+            den,
+        };
         let mut remaining: Vec<ProjectIx> = if self.instance.voters == 0 {
             Vec::new()
         } else {
@@ -339,14 +431,10 @@ impl<'a> Prepared<'a> {
                 .collect()
         };
         // Lower bounds on each project's ρ: budgets only shrink, so ρ only grows.
-        let mut bound: Vec<Q> = (0..m)
-            .map(|j| {
-                let p = &self.projects[j];
-                if p.total_utility > 0 {
-                    Q::ratio(i128::from(self.instance.costs[j]), p.total_utility)
-                } else {
-                    Q::ZERO
-                }
+        let mut bound: Vec<Rho> = (0..m)
+            .map(|j| Rho {
+                x: &ledger.den * u128::from(self.instance.costs[j]),
+                u: self.projects[j].total_utility.max(1),
             })
             .collect();
         let mut scratch = Vec::new();
@@ -354,7 +442,7 @@ impl<'a> Prepared<'a> {
         let mut step = 0;
         loop {
             remaining.sort_by(|&a, &b| bound[a].cmp(&bound[b]));
-            let mut best: Option<Q> = None;
+            let mut best: Option<Rho> = None;
             let mut tied: Vec<ProjectIx> = Vec::new();
             let mut dropped = Vec::new();
             for &j in &remaining {
@@ -363,12 +451,12 @@ impl<'a> Prepared<'a> {
                 {
                     break;
                 }
-                match self.rho(j, &budgets, &mut scratch) {
+                match self.rho(j, &ledger, &mut scratch) {
                     None => dropped.push(j),
                     Some(r) => {
-                        match &best {
-                            Some(b) if r > *b => {}
-                            Some(b) if r == *b => tied.push(j),
+                        match best.as_ref().map(|b| r.cmp(b)) {
+                            Some(Ordering::Greater) => {}
+                            Some(Ordering::Equal) => tied.push(j),
                             _ => {
                                 best = Some(r.clone());
                                 tied.clear();
@@ -390,11 +478,12 @@ impl<'a> Prepared<'a> {
                 }
             }
             step += 1;
-            let payments = self.pay(winner, &rho, &mut budgets, explain);
             remaining.retain(|&p| p != winner);
+            let rho_q = explain.then(|| rho.to_q(&ledger.den));
+            let payments = self.pay(winner, &rho, &mut ledger, &mut bound, &remaining, explain);
             selected.push(winner);
             is_selected[winner] = true;
-            if explain {
+            if let Some(rho_q) = rho_q {
                 let ids = &self.instance.ids;
                 let mut tied_with: Vec<String> = tied
                     .iter()
@@ -407,8 +496,8 @@ impl<'a> Prepared<'a> {
                     id: ids[winner].clone(),
                     step,
                     cost: self.instance.costs[winner],
-                    rho_decimal: rho.to_decimal_string(9),
-                    rho: rho.to_exact_string(),
+                    rho_decimal: rho_q.to_decimal_string(9),
+                    rho: rho_q.to_exact_string(),
                     tied_with,
                     payments,
                 });
@@ -424,7 +513,7 @@ impl<'a> Prepared<'a> {
                 .map(|&p| self.instance.ids[p].clone())
                 .collect(),
             purchases,
-            not_funded: self.not_funded(&is_selected, &budgets),
+            not_funded: self.not_funded(&is_selected, &ledger),
         });
         MesRun {
             selected,
@@ -433,37 +522,69 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// Charges the supporters of `winner` at price `rho`.
-    fn pay(&self, winner: ProjectIx, rho: &Q, budgets: &mut [Q], explain: bool) -> Vec<Payment> {
+    /// Charges the supporters of `winner` at `rho`: each pays `min(budget, ρ·u)`. The
+    /// common denominator grows just enough for every payment to stay an integer.
+    fn pay(
+        &self,
+        winner: ProjectIx,
+        rho: &Rho,
+        ledger: &mut Ledger,
+        bound: &mut [Rho],
+        remaining: &[ProjectIx],
+        explain: bool,
+    ) -> Vec<Payment> {
         let project = &self.projects[winner];
-        let uniform_price = project.uniform.map(|u| rho.mul_int(u));
+        // Payment of a supporter with utility u: x·u / (den·U). Scale den by f = U / g
+        // where g divides both U and every x·u.
+        let g = match project.uniform {
+            Some(u) => gcd_u128(rho.u, (&rho.x * u % rho.u).to_u128().unwrap_or(0)),
+            None => gcd_u128(rho.u, (&rho.x % rho.u).to_u128().unwrap_or(0)),
+        };
+        let f = rho.u / g;
+        if f > 1 {
+            for b in ledger.budgets.iter_mut().filter(|b| !b.is_zero()) {
+                *b *= f;
+            }
+            ledger.den *= f;
+            for &p in remaining {
+                bound[p].x *= f;
+            }
+        }
+        let uniform_payment = project.uniform.map(|u| &rho.x * u / g);
         let mut payments = Vec::new();
         for &(t, u) in &project.supporters {
-            let b = &mut budgets[t as usize];
+            let b = &mut ledger.budgets[t as usize];
             if b.is_zero() {
                 continue;
             }
-            let price = match &uniform_price {
-                Some(p) => p.clone(),
-                None => rho.mul_int(u),
+            let due = match &uniform_payment {
+                Some(p) => Cow::Borrowed(p),
+                None => Cow::Owned(&rho.x / g * u),
             };
-            let paid = b.min_of(&price);
-            let had = std::mem::replace(b, Q::ZERO);
-            *b = had.sub(&paid);
-            if explain {
+            let had = explain.then(|| b.clone());
+            let paid_all = *b <= *due;
+            if paid_all {
+                *b = BigUint::zero();
+            } else {
+                *b -= due.as_ref();
+            }
+            if let Some(had) = had {
+                let paid = if paid_all { had.clone() } else { due.into_owned() };
+                let had_q = Q::from_biguints(&had, &ledger.den);
+                let paid_q = Q::from_biguints(&paid, &ledger.den);
                 payments.push(Payment {
                     voters: self.types[t as usize].voters.clone(),
-                    had_decimal: had.to_decimal_string(4),
-                    paid_decimal: paid.to_decimal_string(4),
-                    had: had.to_exact_string(),
-                    paid: paid.to_exact_string(),
+                    had_decimal: had_q.to_decimal_string(4),
+                    paid_decimal: paid_q.to_decimal_string(4),
+                    had: had_q.to_exact_string(),
+                    paid: paid_q.to_exact_string(),
                 });
             }
         }
         payments
     }
 
-    fn not_funded(&self, is_selected: &[bool], budgets: &[Q]) -> Vec<(String, NotFunded)> {
+    fn not_funded(&self, is_selected: &[bool], ledger: &Ledger) -> Vec<(String, NotFunded)> {
         let inst = self.instance;
         let mut out = Vec::new();
         for (j, &chosen) in is_selected.iter().enumerate() {
@@ -479,9 +600,13 @@ impl<'a> Prepared<'a> {
                     budget: inst.budget,
                 }
             } else {
-                let money = project.supporters.iter().fold(Q::ZERO, |acc, &(t, _)| {
-                    acc.add(&budgets[t as usize].mul_int(self.types[t as usize].weight))
-                });
+                let sum = project
+                    .supporters
+                    .iter()
+                    .fold(BigUint::zero(), |acc, &(t, _)| {
+                        acc + &ledger.budgets[t as usize] * self.types[t as usize].weight
+                    });
+                let money = Q::from_biguints(&sum, &ledger.den);
                 NotFunded::NotAffordable {
                     supporters_money_decimal: money.to_decimal_string(2),
                     supporters_money: money.to_exact_string(),
@@ -501,11 +626,11 @@ impl<'a> Prepared<'a> {
 
 /// The utility a supporter gives under `sat`, from the cost and the raw utility in the
 /// instance (1 for approval-like ballots, points for cardinal ones).
-fn utility(sat: Satisfaction, cost: u64, raw: u64) -> i128 {
+fn utility(sat: Satisfaction, cost: u64, raw: u64) -> u128 {
     match sat {
-        Satisfaction::Cost => i128::from(cost),
+        Satisfaction::Cost => u128::from(cost),
         Satisfaction::Cardinality => 1,
-        Satisfaction::Points => i128::from(raw),
+        Satisfaction::Points => u128::from(raw),
     }
 }
 

@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use num_bigint::BigInt;
+use num_bigint::{BigInt, BigUint};
 use num_rational::BigRational;
 use num_traits::{Signed, ToPrimitive, Zero};
 
@@ -100,6 +100,20 @@ impl Q {
             Q::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
             Q::Big(b) => (**b).clone(),
         }
+    }
+
+    /// The number `num / den` (`den > 0`).
+    pub fn from_biguints(num: &BigUint, den: &BigUint) -> Q {
+        Q::from_big(BigRational::new(
+            BigInt::from(num.clone()),
+            BigInt::from(den.clone()),
+        ))
+    }
+
+    /// Numerator and denominator of a non-negative number (`None` if negative).
+    pub fn to_biguints(&self) -> Option<(BigUint, BigUint)> {
+        let r = self.to_big();
+        Some((r.numer().to_biguint()?, r.denom().to_biguint()?))
     }
 
     /// True when the number is 0.
