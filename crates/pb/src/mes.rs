@@ -32,8 +32,54 @@ pub use ratio::Q;
 struct Ledger {
     /// The common denominator.
     den: BigUint,
-    /// Each ballot type's budget (per voter), times `den`.
+    /// Each ballot type's budget (per voter), times the denominator of its epoch.
     budgets: Vec<BigUint>,
+    /// How many of `factors` each budget already includes. Budgets are brought up to the
+    /// current denominator only when read, so untouched voters cost nothing.
+    epoch: Vec<u32>,
+    /// The successive factors by which the denominator grew.
+    factors: Vec<u128>,
+}
+
+impl Ledger {
+    fn new(num: BigUint, den: BigUint, types: usize) -> Self {
+        Ledger {
+            den,
+            budgets: vec![num; types],
+            epoch: vec![0; types],
+            factors: Vec::new(),
+        }
+    }
+
+    /// Brings budget `t` to the current denominator.
+    fn refresh(&mut self, t: usize) {
+        let now = self.factors.len();
+        let from = self.epoch[t] as usize;
+        if from == now {
+            return;
+        }
+        let b = &mut self.budgets[t];
+        if !b.is_zero() {
+            let mut acc: u128 = 1;
+            for &f in &self.factors[from..now] {
+                match acc.checked_mul(f) {
+                    Some(v) => acc = v,
+                    None => {
+                        *b *= acc;
+                        acc = f;
+                    }
+                }
+            }
+            *b *= acc;
+        }
+        self.epoch[t] = now as u32;
+    }
+
+    /// Multiplies the denominator by `f` (budgets follow lazily).
+    fn rescale(&mut self, f: u128) {
+        self.factors.push(f);
+        self.den *= f;
+    }
 }
 
 /// A price per unit of utility, ρ = x / (den · u), over the ledger's current denominator.
@@ -326,8 +372,16 @@ impl<'a> Prepared<'a> {
     /// The smallest ρ at which the supporters of `j` can pay for it, or `None` when their
     /// money is not enough. Voters whose budget is below their share at the current ρ pay
     /// everything they have; ρ is raised until nobody else drops out ("poor/rich").
-    fn rho(&self, j: ProjectIx, ledger: &Ledger, scratch: &mut Vec<(u32, u128)>) -> Option<Rho> {
+    fn rho(
+        &self,
+        j: ProjectIx,
+        ledger: &mut Ledger,
+        scratch: &mut Vec<(u32, u128)>,
+    ) -> Option<Rho> {
         let project = &self.projects[j];
+        for &(t, _) in &project.supporters {
+            ledger.refresh(t as usize);
+        }
         let budgets = &ledger.budgets;
         let cost_scaled = &ledger.den * u128::from(self.instance.costs[j]);
         scratch.clear();
@@ -417,10 +471,7 @@ impl<'a> Prepared<'a> {
         let (num, den) = endowment
             .to_biguints()
             .unwrap_or_else(|| (BigUint::zero(), BigUint::one()));
-        let mut ledger = Ledger {
-            budgets: vec![num; self.types.len()],
-            den,
-        };
+        let mut ledger = Ledger::new(num, den, self.types.len());
         let mut remaining: Vec<ProjectIx> = if self.instance.voters == 0 {
             Vec::new()
         } else {
@@ -451,7 +502,7 @@ impl<'a> Prepared<'a> {
                 {
                     break;
                 }
-                match self.rho(j, &ledger, &mut scratch) {
+                match self.rho(j, &mut ledger, &mut scratch) {
                     None => dropped.push(j),
                     Some(r) => {
                         match best.as_ref().map(|b| r.cmp(b)) {
@@ -513,7 +564,7 @@ impl<'a> Prepared<'a> {
                 .map(|&p| self.instance.ids[p].clone())
                 .collect(),
             purchases,
-            not_funded: self.not_funded(&is_selected, &ledger),
+            not_funded: self.not_funded(&is_selected, &mut ledger),
         });
         MesRun {
             selected,
@@ -542,10 +593,7 @@ impl<'a> Prepared<'a> {
         };
         let f = rho.u / g;
         if f > 1 {
-            for b in ledger.budgets.iter_mut().filter(|b| !b.is_zero()) {
-                *b *= f;
-            }
-            ledger.den *= f;
+            ledger.rescale(f);
             for &p in remaining {
                 bound[p].x *= f;
             }
@@ -553,6 +601,7 @@ impl<'a> Prepared<'a> {
         let uniform_payment = project.uniform.map(|u| &rho.x * u / g);
         let mut payments = Vec::new();
         for &(t, u) in &project.supporters {
+            ledger.refresh(t as usize);
             let b = &mut ledger.budgets[t as usize];
             if b.is_zero() {
                 continue;
@@ -569,7 +618,11 @@ impl<'a> Prepared<'a> {
                 *b -= due.as_ref();
             }
             if let Some(had) = had {
-                let paid = if paid_all { had.clone() } else { due.into_owned() };
+                let paid = if paid_all {
+                    had.clone()
+                } else {
+                    due.into_owned()
+                };
                 let had_q = Q::from_biguints(&had, &ledger.den);
                 let paid_q = Q::from_biguints(&paid, &ledger.den);
                 payments.push(Payment {
@@ -584,7 +637,10 @@ impl<'a> Prepared<'a> {
         payments
     }
 
-    fn not_funded(&self, is_selected: &[bool], ledger: &Ledger) -> Vec<(String, NotFunded)> {
+    fn not_funded(&self, is_selected: &[bool], ledger: &mut Ledger) -> Vec<(String, NotFunded)> {
+        for t in 0..self.types.len() {
+            ledger.refresh(t);
+        }
         let inst = self.instance;
         let mut out = Vec::new();
         for (j, &chosen) in is_selected.iter().enumerate() {

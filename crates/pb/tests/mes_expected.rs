@@ -117,8 +117,9 @@ fn every_expected_mes_result_is_reproduced() {
             }
         }
     }
-    assert_eq!(checked, 48, "number of MES results checked");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // 9 fixtures; the MES keys pabutools computed (some are not_computed on large files).
+    assert_eq!(checked, 47, "number of MES results checked");
 }
 
 /// The ids flagged `selected = 1` in the file's PROJECTS section.
