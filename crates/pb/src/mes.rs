@@ -125,6 +125,15 @@ fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
     a.max(1)
 }
 
+/// When a supporter counts as poor at the current ρ.
+enum Threshold {
+    /// Every supporter has the same utility: poor when the budget numerator is below `q`
+    /// (or at most `q` when the division was not exact).
+    Uniform { q: BigUint, exact: bool },
+    /// Utilities differ: compare each one exactly.
+    PerVoter,
+}
+
 /// One group of identical ballots.
 #[derive(Debug, Clone)]
 struct BallotType {
@@ -138,7 +147,7 @@ struct BallotType {
 #[derive(Debug, Clone)]
 struct MesProject {
     /// `(ballot type, utility)` for every supporting ballot type, utility > 0.
-    supporters: Vec<(u32, u128)>,
+    supporters: Vec<(u32, u64)>,
     /// The common utility when every supporter gives the same (approval with cost or
     /// cardinality satisfaction): lets the price be computed once per project.
     uniform: Option<u128>,
@@ -151,6 +160,8 @@ struct MesProject {
 pub struct Prepared<'a> {
     instance: &'a Instance,
     sat: Satisfaction,
+    /// Each ballot type's weight, densely (read in the hot loop).
+    weights: Vec<u64>,
     types: Vec<BallotType>,
     projects: Vec<MesProject>,
     /// Projects MES may buy: supported (total satisfaction > 0) and with a positive cost.
@@ -309,7 +320,7 @@ impl<'a> Prepared<'a> {
         for j in 0..m {
             let cost = instance.costs[j];
             // Voters of one type share their ballot, so one entry per type suffices.
-            let mut per_type: Vec<(u32, u128)> = instance.supporters[j]
+            let mut per_type: Vec<(u32, u64)> = instance.supporters[j]
                 .iter()
                 .map(|&(v, u)| (type_of[v as usize], utility(sat, cost, u)))
                 .filter(|&(_, util)| util > 0)
@@ -318,10 +329,10 @@ impl<'a> Prepared<'a> {
             per_type.dedup_by_key(|&mut (t, _)| t);
             let total_utility: u128 = per_type
                 .iter()
-                .map(|&(t, u)| types[t as usize].weight * u)
+                .map(|&(t, u)| types[t as usize].weight * u128::from(u))
                 .sum();
             let uniform = match per_type.first() {
-                Some(&(_, u0)) if per_type.iter().all(|&(_, u)| u == u0) => Some(u0),
+                Some(&(_, u0)) if per_type.iter().all(|&(_, u)| u == u0) => Some(u128::from(u0)),
                 _ => None,
             };
             if total_utility > 0 {
@@ -338,9 +349,11 @@ impl<'a> Prepared<'a> {
             });
         }
         let tie_rank = tie.ranks(instance);
+        let weights = types.iter().map(|t| t.weight as u64).collect();
         Prepared {
             instance,
             sat,
+            weights,
             types,
             projects,
             candidates,
@@ -376,26 +389,25 @@ impl<'a> Prepared<'a> {
         &self,
         j: ProjectIx,
         ledger: &mut Ledger,
-        scratch: &mut Vec<(u32, u128)>,
+        live: &mut Vec<(u32, u64)>,
+        scratch: &mut Vec<(u32, u64)>,
     ) -> Option<Rho> {
         let project = &self.projects[j];
-        for &(t, _) in &project.supporters {
+        let weights = &self.weights;
+        // Drop exhausted supporters for good (their budget never grows back in a run).
+        let mut rich_utility: u128 = 0;
+        live.retain(|&(t, u)| {
             ledger.refresh(t as usize);
-        }
+            if ledger.budgets[t as usize].is_zero() {
+                return false;
+            }
+            rich_utility += u128::from(weights[t as usize]) * u128::from(u);
+            true
+        });
         let budgets = &ledger.budgets;
         let cost_scaled = &ledger.den * u128::from(self.instance.costs[j]);
-        scratch.clear();
-        scratch.extend(
-            project
-                .supporters
-                .iter()
-                .filter(|&&(t, _)| !budgets[t as usize].is_zero()),
-        );
         let mut poor_money = BigUint::zero();
-        let mut rich_utility: u128 = scratch
-            .iter()
-            .map(|&(t, u)| self.types[t as usize].weight * u)
-            .sum();
+        let mut first = true;
         loop {
             if rich_utility == 0 {
                 return None;
@@ -405,44 +417,53 @@ impl<'a> Prepared<'a> {
             } else {
                 &cost_scaled - &poor_money
             };
-            let before = scratch.len();
             let at = rich_utility;
-            let mut leaving = |t: u32, u: u128, b: &BigUint| {
-                let w = self.types[t as usize].weight;
-                if w == 1 {
-                    poor_money += b;
-                } else {
-                    poor_money += b * w;
+            let mut moved = false;
+            let mut is_poor = |t: u32, u: u64, b: &BigUint, threshold: &Threshold| -> bool {
+                let poor = match threshold {
+                    Threshold::Uniform { q, exact } => {
+                        if *exact {
+                            b < q
+                        } else {
+                            b <= q
+                        }
+                    }
+                    Threshold::PerVoter => b * at < &x * u128::from(u),
+                };
+                if poor {
+                    let w = weights[t as usize];
+                    if w == 1 {
+                        poor_money += b;
+                    } else {
+                        poor_money += b * w;
+                    }
+                    rich_utility -= u128::from(w) * u128::from(u);
+                    moved = true;
                 }
-                rich_utility -= w * u;
+                poor
             };
-            match project.uniform {
+            // Poor when b / den < x·u / (den·at), i.e. b·at < x·u.
+            let threshold = match project.uniform {
                 Some(u) => {
-                    // Poor when b / den < x·u / (den·at), i.e. b·at < x·u.
                     let xu = &x * u;
                     let q = &xu / at;
                     let exact = (&xu % at).is_zero();
-                    scratch.retain(|&(t, u)| {
-                        let b = &budgets[t as usize];
-                        let poor = if exact { *b < q } else { *b <= q };
-                        if poor {
-                            leaving(t, u, b);
-                        }
-                        !poor
-                    });
+                    Threshold::Uniform { q, exact }
                 }
-                None => {
-                    scratch.retain(|&(t, u)| {
-                        let b = &budgets[t as usize];
-                        let poor = b * at < &x * u;
-                        if poor {
-                            leaving(t, u, b);
-                        }
-                        !poor
-                    });
+                None => Threshold::PerVoter,
+            };
+            if first {
+                first = false;
+                scratch.clear();
+                for &(t, u) in live.iter() {
+                    if !is_poor(t, u, &budgets[t as usize], &threshold) {
+                        scratch.push((t, u));
+                    }
                 }
+            } else {
+                scratch.retain(|&(t, u)| !is_poor(t, u, &budgets[t as usize], &threshold));
             }
-            if scratch.len() == before {
+            if !moved {
                 return Some(Rho { x, u: at });
             }
         }
@@ -488,6 +509,8 @@ impl<'a> Prepared<'a> {
                 u: self.projects[j].total_utility.max(1),
             })
             .collect();
+        let mut live: Vec<Vec<(u32, u64)>> =
+            self.projects.iter().map(|p| p.supporters.clone()).collect();
         let mut scratch = Vec::new();
         let mut purchases = Vec::new();
         let mut step = 0;
@@ -502,7 +525,7 @@ impl<'a> Prepared<'a> {
                 {
                     break;
                 }
-                match self.rho(j, &mut ledger, &mut scratch) {
+                match self.rho(j, &mut ledger, &mut live[j], &mut scratch) {
                     None => dropped.push(j),
                     Some(r) => {
                         match best.as_ref().map(|b| r.cmp(b)) {
@@ -608,7 +631,7 @@ impl<'a> Prepared<'a> {
             }
             let due = match &uniform_payment {
                 Some(p) => Cow::Borrowed(p),
-                None => Cow::Owned(&rho.x / g * u),
+                None => Cow::Owned(&rho.x / g * u128::from(u)),
             };
             let had = explain.then(|| b.clone());
             let paid_all = *b <= *due;
@@ -682,11 +705,11 @@ impl<'a> Prepared<'a> {
 
 /// The utility a supporter gives under `sat`, from the cost and the raw utility in the
 /// instance (1 for approval-like ballots, points for cardinal ones).
-fn utility(sat: Satisfaction, cost: u64, raw: u64) -> u128 {
+fn utility(sat: Satisfaction, cost: u64, raw: u64) -> u64 {
     match sat {
-        Satisfaction::Cost => u128::from(cost),
+        Satisfaction::Cost => cost,
         Satisfaction::Cardinality => 1,
-        Satisfaction::Points => u128::from(raw),
+        Satisfaction::Points => raw,
     }
 }
 
