@@ -78,6 +78,70 @@ struct Kept {
     reason: String,
 }
 
+/// The MES rounds k = 0, 1, 2, … in order, computed a few at a time in parallel (each round
+/// is independent of the others; the caller still looks at them strictly in order, so the
+/// result is the same as a sequential loop, at the cost of at most a few unused rounds).
+struct Rounds<'p, 'a, F: Fn(u64) -> Q + Sync> {
+    prepared: &'p Prepared<'a>,
+    endowment_of: F,
+    next: u64,
+    ready: std::collections::VecDeque<(u64, MesRun)>,
+    width: usize,
+    computed: usize,
+}
+
+impl<'p, 'a, F: Fn(u64) -> Q + Sync> Rounds<'p, 'a, F> {
+    fn new(prepared: &'p Prepared<'a>, endowment_of: F) -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Rounds {
+            prepared,
+            endowment_of,
+            next: 0,
+            ready: std::collections::VecDeque::new(),
+            width: cores.clamp(1, 4),
+            computed: 0,
+        }
+    }
+
+    /// The next round: its index and outcome.
+    fn next_round(&mut self) -> (u64, MesRun) {
+        if self.ready.is_empty() {
+            // Start with one round (many rules stop at once), then go wide.
+            let width = if self.next == 0 { 1 } else { self.width };
+            let ks: Vec<u64> = (self.next..self.next + width as u64).collect();
+            self.next += width as u64;
+            self.computed += ks.len();
+            let prepared = self.prepared;
+            let endowment_of = &self.endowment_of;
+            let runs: Vec<(u64, MesRun)> = if ks.len() == 1 {
+                ks.iter()
+                    .map(|&k| (k, prepared.run(&endowment_of(k), &[], false)))
+                    .collect()
+            } else {
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = ks
+                        .iter()
+                        .map(|&k| {
+                            scope.spawn(move || (k, prepared.run(&endowment_of(k), &[], false)))
+                        })
+                        .collect();
+                    handles
+                        .into_iter()
+                        .map(|h| match h.join() {
+                            Ok(r) => r,
+                            Err(panic) => std::panic::resume_unwind(panic),
+                        })
+                        .collect()
+                })
+            };
+            self.ready.extend(runs);
+        }
+        self.ready
+            .pop_front()
+            .unwrap_or_else(|| unreachable!("a batch always holds at least one round"))
+    }
+}
+
 fn exhaustive_over(instance: &Instance, selected: &[ProjectIx], pool: &[ProjectIx]) -> bool {
     let cost = instance.cost_of(selected);
     pool.iter()
@@ -92,20 +156,18 @@ fn all_projects(instance: &Instance) -> Vec<ProjectIx> {
 fn add1_rounds(prepared: &Prepared<'_>, unit: u64) -> Kept {
     let instance = prepared.instance();
     let start = prepared.equal_share(&Q::int(i128::from(instance.budget)));
+    let endowment_of = |k: u64| start.add(&Q::int(i128::from(k) * i128::from(unit)));
+    let mut rounds = Rounds::new(prepared, endowment_of);
     let mut prev: Option<MesRun> = None;
-    let mut k: u64 = 0;
-    let mut runs = 0;
     loop {
-        let endowment = start.add(&Q::int(i128::from(k) * i128::from(unit)));
-        let run = prepared.run(&endowment, &[], false);
-        runs += 1;
+        let (k, run) = rounds.next_round();
         if run.total_cost > instance.budget {
             let back = k.saturating_sub(1);
             return Kept {
                 run: prev,
                 increments: back,
-                endowment: start.add(&Q::int(i128::from(back) * i128::from(unit))),
-                runs,
+                endowment: endowment_of(back),
+                runs: rounds.computed,
                 reason: format!(
                     "with {k} more unit(s) per voter MES would spend {} > {}: the previous round is kept",
                     run.total_cost, instance.budget
@@ -116,15 +178,14 @@ fn add1_rounds(prepared: &Prepared<'_>, unit: u64) -> Kept {
             return Kept {
                 run: Some(run),
                 increments: k,
-                endowment,
-                runs,
+                endowment: endowment_of(k),
+                runs: rounds.computed,
                 reason: format!(
                     "after {k} increment(s) no supported project fits in the remaining budget"
                 ),
             };
         }
         prev = Some(run);
-        k += 1;
     }
 }
 
@@ -134,75 +195,76 @@ fn exhaustion_rounds(prepared: &Prepared<'_>, step: &Q, exhaustive_stop: bool) -
     let budget = Q::int(i128::from(instance.budget));
     let bound = budget.mul_int(i128::from(instance.voters) + 1);
     let everything = all_projects(instance);
-    let mut prev: Option<MesRun> = None;
-    let mut k: u64 = 0;
-    let mut runs = 0;
     let limit_of = |k: u64| budget.add(&step.mul_int(i128::from(k)));
-    let empty = |runs, reason| Kept {
-        run: None,
-        increments: 0,
-        endowment: prepared.equal_share(&budget),
-        runs,
-        reason,
-    };
+    let endowment_of = |k: u64| prepared.equal_share(&limit_of(k));
     if instance.voters == 0 || step.is_zero() || step.is_negative() {
-        let run = prepared.run(&prepared.equal_share(&budget), &[], false);
+        let run = prepared.run(&endowment_of(0), &[], false);
         return Kept {
             run: Some(run),
             increments: 0,
-            endowment: prepared.equal_share(&budget),
+            endowment: endowment_of(0),
             runs: 1,
             reason: "no voters or no budget step: a single MES round".to_owned(),
         };
     }
+    // The last round pabutools computes: budget + k·step <= budget·(voters + 1).
+    let last = {
+        let ratio = bound.sub(&budget).div(step);
+        ratio.floor_u64()
+    };
+    let mut rounds = Rounds::new(prepared, endowment_of);
+    let mut prev: Option<(u64, MesRun)> = None;
+    let keep = |(k, run): (u64, MesRun), runs, reason| Kept {
+        run: Some(run),
+        increments: k,
+        endowment: endowment_of(k),
+        runs,
+        reason,
+    };
     loop {
-        let limit = limit_of(k);
-        if limit > bound {
-            let back = k.saturating_sub(1);
-            let endowment = prepared.equal_share(&limit_of(back));
+        let (k, run) = rounds.next_round();
+        if k > last {
+            let reason = "the budget reached pabutools' bound (budget × (voters + 1))".to_owned();
             return match prev {
-                Some(run) => Kept {
-                    run: Some(run),
-                    increments: back,
-                    endowment,
-                    runs,
-                    reason: "the budget reached pabutools' bound (budget × (voters + 1))"
-                        .to_owned(),
+                Some(p) => keep(p, rounds.computed, reason),
+                None => Kept {
+                    run: None,
+                    increments: 0,
+                    endowment: endowment_of(0),
+                    runs: rounds.computed,
+                    reason,
                 },
-                None => empty(runs, "no round was computed".to_owned()),
             };
         }
-        let endowment = prepared.equal_share(&limit);
-        let run = prepared.run(&endowment, &[], false);
-        runs += 1;
         if run.total_cost > instance.budget {
             let reason = format!(
                 "with the budget raised {k} step(s) MES would spend {} > {}: the previous round is kept",
                 run.total_cost, instance.budget
             );
-            let back = k.saturating_sub(1);
             return match prev {
-                Some(run) => Kept {
-                    run: Some(run),
-                    increments: back,
-                    endowment: prepared.equal_share(&limit_of(back)),
-                    runs,
+                Some(p) => keep(p, rounds.computed, reason),
+                None => Kept {
+                    run: None,
+                    increments: 0,
+                    endowment: endowment_of(0),
+                    runs: rounds.computed,
                     reason,
                 },
-                None => empty(runs, reason),
             };
         }
         if exhaustive_stop && exhaustive_over(instance, &run.selected, &everything) {
-            return Kept {
-                run: Some(run),
-                increments: k,
-                endowment,
-                runs,
-                reason: format!("after {k} budget step(s) the outcome is exhaustive"),
-            };
+            let reason = format!("after {k} budget step(s) the outcome is exhaustive");
+            return keep((k, run), rounds.computed, reason);
         }
-        prev = Some(run);
-        k += 1;
+        if endowment_of(k) >= *prepared.saturation() {
+            // Every voter can now pay her share of every project she supports: all later
+            // rounds buy the same projects, so the loop would run to the bound unchanged.
+            let reason = format!(
+                "from {k} budget step(s) on, MES buys every supported project and the outcome no longer changes up to pabutools' bound"
+            );
+            return keep((last, run), rounds.computed, reason);
+        }
+        prev = Some((k, run));
     }
 }
 

@@ -170,6 +170,9 @@ pub struct Prepared<'a> {
     free: Vec<ProjectIx>,
     /// Position of each project in the tie-break order (0 wins every tie).
     tie_rank: Vec<usize>,
+    /// An endowment from which every voter can pay her share c·u/U of every candidate she
+    /// supports: from there on nobody is ever poor and MES buys every candidate.
+    saturation: Q,
 }
 
 /// Why a run stopped buying, for one project that was not bought.
@@ -350,6 +353,16 @@ impl<'a> Prepared<'a> {
         }
         let tie_rank = tie.ranks(instance);
         let weights = types.iter().map(|t| t.weight as u64).collect();
+        // Σ over a voter's candidates of ⌈c·u/U⌉, maximised over voters.
+        let mut share_sum = vec![0u128; types.len()];
+        for &j in &candidates {
+            let p: &MesProject = &projects[j];
+            for &(t, u) in &p.supporters {
+                let num = u128::from(instance.costs[j]) * u128::from(u);
+                share_sum[t as usize] += num.div_ceil(p.total_utility);
+            }
+        }
+        let saturation = Q::int(share_sum.into_iter().max().unwrap_or(0) as i128);
         Prepared {
             instance,
             sat,
@@ -359,6 +372,7 @@ impl<'a> Prepared<'a> {
             candidates,
             free,
             tie_rank,
+            saturation,
         }
     }
 
@@ -370,6 +384,12 @@ impl<'a> Prepared<'a> {
     /// The projects MES may buy (supported, positive cost).
     pub fn candidates(&self) -> &[ProjectIx] {
         &self.candidates
+    }
+
+    /// An endowment from which the outcome of MES no longer changes (every candidate is
+    /// bought at its initial price).
+    pub fn saturation(&self) -> &Q {
+        &self.saturation
     }
 
     /// The instance.

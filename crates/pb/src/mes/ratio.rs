@@ -116,6 +116,17 @@ impl Q {
         Some((r.numer().to_biguint()?, r.denom().to_biguint()?))
     }
 
+    /// The largest integer `<=` this number, saturated to the `u64` range.
+    pub fn floor_u64(&self) -> u64 {
+        let r = self.to_big();
+        let floor = r.floor().to_integer();
+        if floor.is_negative() {
+            0
+        } else {
+            floor.to_u64().unwrap_or(u64::MAX)
+        }
+    }
+
     /// True when the number is 0.
     pub fn is_zero(&self) -> bool {
         match self {
