@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use num_bigint::{BigInt, BigUint};
-use num_rational::BigRational;
+use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 /// An exact rational number.
@@ -19,7 +19,7 @@ pub enum Q {
     /// `num / den`, reduced, `den > 0`.
     Small(i128, i128),
     /// Anything larger.
-    Big(Box<BigRational>),
+    Big(Box<BigFrac>),
 }
 
 fn gcd(mut a: u128, mut b: u128) -> u128 {
@@ -71,7 +71,7 @@ impl Q {
     pub fn ratio(num: i128, den: i128) -> Q {
         debug_assert!(den != 0);
         Self::small_or_big(num, den)
-            .unwrap_or_else(|| Q::from_big(BigRational::new(BigInt::from(num), BigInt::from(den))))
+            .unwrap_or_else(|| Q::from_big(BigFrac::new(BigInt::from(num), BigInt::from(den))))
     }
 
     fn small_or_big(num: i128, den: i128) -> Option<Q> {
@@ -88,23 +88,23 @@ impl Q {
         Some(Q::Small(n, d))
     }
 
-    fn from_big(r: BigRational) -> Q {
+    fn from_big(r: BigFrac) -> Q {
         match (r.numer().to_i128(), r.denom().to_i128()) {
             (Some(n), Some(d)) => Q::Small(n, d),
             _ => Q::Big(Box::new(r)),
         }
     }
 
-    fn to_big(&self) -> BigRational {
+    fn to_big(&self) -> BigFrac {
         match self {
-            Q::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
+            Q::Small(n, d) => BigFrac::new_raw(BigInt::from(*n), BigInt::from(*d)),
             Q::Big(b) => (**b).clone(),
         }
     }
 
     /// The number `num / den` (`den > 0`).
     pub fn from_biguints(num: &BigUint, den: &BigUint) -> Q {
-        Q::from_big(BigRational::new(
+        Q::from_big(BigFrac::new(
             BigInt::from(num.clone()),
             BigInt::from(den.clone()),
         ))
@@ -119,7 +119,7 @@ impl Q {
     /// The largest integer `<=` this number, saturated to the `u64` range.
     pub fn floor_u64(&self) -> u64 {
         let r = self.to_big();
-        let floor = r.floor().to_integer();
+        let floor = r.floor();
         if floor.is_negative() {
             0
         } else {
@@ -244,6 +244,110 @@ impl Q {
             format!("{sign}{int}")
         } else {
             format!("{sign}{int}.{frac}")
+        }
+    }
+}
+
+/// An arbitrary-precision fraction, reduced, with a positive denominator.
+#[derive(Clone, Debug)]
+pub struct BigFrac {
+    num: BigInt,
+    den: BigInt,
+}
+
+impl BigFrac {
+    fn new(num: BigInt, den: BigInt) -> BigFrac {
+        let (num, den) = if den.is_negative() {
+            (-num, -den)
+        } else {
+            (num, den)
+        };
+        let g = num.gcd(&den);
+        if g.is_zero() || g == BigInt::from(1u8) {
+            return BigFrac { num, den };
+        }
+        BigFrac {
+            num: num / &g,
+            den: den / &g,
+        }
+    }
+
+    fn new_raw(num: BigInt, den: BigInt) -> BigFrac {
+        BigFrac { num, den }
+    }
+
+    fn numer(&self) -> &BigInt {
+        &self.num
+    }
+
+    fn denom(&self) -> &BigInt {
+        &self.den
+    }
+
+    fn is_zero(&self) -> bool {
+        self.num.is_zero()
+    }
+
+    fn is_negative(&self) -> bool {
+        self.num.is_negative()
+    }
+
+    fn recip(&self) -> BigFrac {
+        BigFrac::new(self.den.clone(), self.num.clone())
+    }
+
+    fn floor(&self) -> BigInt {
+        self.num.div_floor(&self.den)
+    }
+}
+
+impl std::ops::Add for BigFrac {
+    type Output = BigFrac;
+    fn add(self, o: BigFrac) -> BigFrac {
+        BigFrac::new(&self.num * &o.den + &o.num * &self.den, self.den * o.den)
+    }
+}
+
+impl std::ops::Sub for BigFrac {
+    type Output = BigFrac;
+    fn sub(self, o: BigFrac) -> BigFrac {
+        BigFrac::new(&self.num * &o.den - &o.num * &self.den, self.den * o.den)
+    }
+}
+
+impl std::ops::Mul for BigFrac {
+    type Output = BigFrac;
+    fn mul(self, o: BigFrac) -> BigFrac {
+        BigFrac::new(self.num * o.num, self.den * o.den)
+    }
+}
+
+impl PartialEq for BigFrac {
+    fn eq(&self, o: &BigFrac) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+
+impl Eq for BigFrac {}
+
+impl PartialOrd for BigFrac {
+    fn partial_cmp(&self, o: &BigFrac) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for BigFrac {
+    fn cmp(&self, o: &BigFrac) -> Ordering {
+        (&self.num * &o.den).cmp(&(&o.num * &self.den))
+    }
+}
+
+impl fmt::Display for BigFrac {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == BigInt::from(1u8) {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
         }
     }
 }
