@@ -210,7 +210,12 @@ pub fn tally_file(args: &TallyArgs) -> Result<String, PbCliError> {
         TieBreakArg::Lexicographic => TieBreak::Lexicographic,
         TieBreakArg::CostVotesLot => TieBreak::CostVotesLot { seed: args.seed },
     };
-    let outcome = tally(&instance, &rule, tie);
+    // The "add one" rules add one currency unit, whatever the money scale of the file.
+    let outcome = tally(
+        &instance,
+        &rule.in_currency_units(election.money_scale()),
+        tie,
+    );
     let scale = election.money_scale();
     let money = |units: u64| format_scaled(i128::from(units), scale);
     let ids = outcome.selected_ids(&instance);

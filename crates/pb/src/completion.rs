@@ -39,7 +39,7 @@ pub enum Phase {
 }
 
 /// The explanation of a completed MES rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CompletionExplanation {
     /// How the endowment was raised and why it stopped there.
     pub summary: String,
@@ -304,9 +304,7 @@ fn finish(
         let rerun = prepared.run(&kept.endowment, &[], true);
         CompletionExplanation {
             summary,
-            mes: rerun
-                .explanation
-                .expect("explain=true always returns an explanation"),
+            mes: rerun.explanation.unwrap_or_default(),
             greedy: greedy_explanation,
         }
     });

@@ -24,6 +24,8 @@ impl Explanation {
             Explanation::Greedy(e) => greedy_text(e, money_scale),
             Explanation::MaxWelfare(e) => max_welfare_text(e, money_scale),
             Explanation::Phragmen(e) => phragmen_text(e, money_scale),
+            Explanation::Mes(e) => e.to_text(),
+            Explanation::MesCompletion(e) => e.to_text(),
         }
     }
 }

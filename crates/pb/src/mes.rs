@@ -235,8 +235,9 @@ pub struct Purchase {
     pub payments: Vec<Payment>,
 }
 
-/// The explanation of one MES run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The explanation of one MES run. Money is in the instance's unit (the file's currency
+/// times `10^money_scale`; the same as the currency for files with whole-number costs).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct MesExplanation {
     /// The satisfaction measure.
     pub satisfaction: String,
@@ -744,6 +745,22 @@ pub fn method_of_equal_shares(instance: &Instance, sat: Satisfaction, tie: TieBr
 }
 
 /// Plain MES with its explanation.
+pub fn method_of_equal_shares_explained(
+    instance: &Instance,
+    sat: Satisfaction,
+    tie: TieBreak,
+) -> (MesOutcome, MesExplanation) {
+    let run = mes_run(instance, sat, tie, true);
+    (
+        MesOutcome {
+            selected: run.selected,
+            total_cost: run.total_cost,
+        },
+        run.explanation.unwrap_or_default(),
+    )
+}
+
+/// Plain MES, with its explanation when `explain`.
 pub fn mes_run(instance: &Instance, sat: Satisfaction, tie: TieBreak, explain: bool) -> MesRun {
     let prepared = Prepared::new(instance, sat, tie);
     let share = prepared.equal_share(&Q::int(i128::from(instance.budget)));

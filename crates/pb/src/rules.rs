@@ -2,9 +2,11 @@
 
 use serde::Serialize;
 
+use crate::completion::{self, CompletionExplanation, CompletionOutcome};
 use crate::greedy::{self, GreedyExplanation, GreedyOptions, Threshold};
 use crate::instance::{Instance, ProjectIx, Satisfaction, TieBreak};
 use crate::max_welfare::{self, MaxWelfareExplanation};
+use crate::mes::{self, MesExplanation};
 use crate::phragmen::{self, PhragmenExplanation};
 
 /// A counting rule with its parameters.
@@ -23,6 +25,27 @@ pub enum Rule {
     /// Sequential Phragmén (pabutools' `sequential_phragmen`): stops at the first project
     /// that does not fit.
     SequentialPhragmen,
+    /// Method of Equal Shares, no completion (pabutools' `method_of_equal_shares`).
+    Mes(Satisfaction),
+    /// MES (cost satisfaction) with pabutools' built-in Add1: `unit` more per voter per
+    /// round until the outcome is exhaustive over the supported projects.
+    MesAdd1 {
+        /// One currency unit in the instance's money unit (`10^money_scale`).
+        unit: u64,
+    },
+    /// Add1, then greedy by votes.
+    MesAdd1Greedy {
+        /// One currency unit in the instance's money unit.
+        unit: u64,
+    },
+    /// MES with the budget raised by 1 % steps until exhaustive, then greedy by votes.
+    MesExhGreedy,
+    /// MES, one currency unit more per voter per round, stopping only when the next round
+    /// would overspend (the real rule of Assen 2024, Świecie 2023, Wieliczka 2023).
+    MesAdd1NoExhStop {
+        /// One currency unit in the instance's money unit.
+        unit: u64,
+    },
 }
 
 /// A rule key that is not known, or that needs a threshold.
@@ -82,6 +105,31 @@ pub const RULES: &[(&str, &str)] = &[
         "seq_phragmen",
         "Sequential Phragmen: supporters share loads, lowest new load first, stops at the first project that does not fit",
     ),
+    (
+        "mes_cost",
+        "Method of Equal Shares, cost satisfaction, no completion (pabutools method_of_equal_shares)",
+    ),
+    (
+        "mes_card",
+        "Method of Equal Shares, cardinality satisfaction, no completion",
+    ),
+    (
+        "mes_points",
+        "Method of Equal Shares, points satisfaction, no completion",
+    ),
+    (
+        "mes_cost_add1",
+        "Equal Shares, +1 currency unit per voter per round until exhaustive over supported projects (pabutools Add1)",
+    ),
+    ("mes_cost_add1u", "Equal Shares Add1, then greedy by votes"),
+    (
+        "mes_cost_exh_greedy",
+        "Equal Shares with the budget raised in 1% steps until exhaustive, then greedy by votes",
+    ),
+    (
+        "mes_cost_add1_noexhstop",
+        "Equal Shares, +1 per voter per round until the next round would overspend (Assen 2024, Swiecie 2023, Wieliczka 2023)",
+    ),
 ];
 
 fn sat_key(sat: Satisfaction) -> &'static str {
@@ -106,6 +154,19 @@ impl Rule {
     /// rules take `threshold`.
     pub fn from_key(key: &str, threshold: Option<Threshold>) -> Result<Rule, RuleError> {
         let unknown = || RuleError::Unknown(key.to_owned());
+        // `mes-cost-add1` and `mes_cost_add1` name the same rule.
+        let normalized = key.replace('-', "_");
+        let key = normalized.as_str();
+        match key {
+            "mes_cost_add1" => return Ok(Rule::MesAdd1 { unit: 1 }),
+            "mes_cost_add1u" => return Ok(Rule::MesAdd1Greedy { unit: 1 }),
+            "mes_cost_exh_greedy" => return Ok(Rule::MesExhGreedy),
+            "mes_cost_add1_noexhstop" => return Ok(Rule::MesAdd1NoExhStop { unit: 1 }),
+            _ => {}
+        }
+        if let Some(sat) = key.strip_prefix("mes_") {
+            return sat_from_key(sat).map(Rule::Mes).ok_or_else(unknown);
+        }
         if let Some(sat) = key.strip_prefix("greedy_noskip_") {
             return sat_from_key(sat)
                 .map(Rule::GreedyNoSkip)
@@ -136,6 +197,24 @@ impl Rule {
             Rule::GreedyThreshold(s, _) => format!("greedy_threshold_{}", sat_key(*s)),
             Rule::MaxWelfare(s) => format!("max_welfare_{}", sat_key(*s)),
             Rule::SequentialPhragmen => "seq_phragmen".to_owned(),
+            Rule::Mes(s) => format!("mes_{}", sat_key(*s)),
+            Rule::MesAdd1 { .. } => "mes_cost_add1".to_owned(),
+            Rule::MesAdd1Greedy { .. } => "mes_cost_add1u".to_owned(),
+            Rule::MesExhGreedy => "mes_cost_exh_greedy".to_owned(),
+            Rule::MesAdd1NoExhStop { .. } => "mes_cost_add1_noexhstop".to_owned(),
+        }
+    }
+
+    /// The same rule for an instance whose money is scaled by `10^money_scale` (decimal
+    /// costs): the "add one" rules then add one currency unit, `10^money_scale` instance
+    /// units, as pabutools does.
+    pub fn in_currency_units(self, money_scale: u32) -> Rule {
+        let unit = 10u64.saturating_pow(money_scale);
+        match self {
+            Rule::MesAdd1 { .. } => Rule::MesAdd1 { unit },
+            Rule::MesAdd1Greedy { .. } => Rule::MesAdd1Greedy { unit },
+            Rule::MesAdd1NoExhStop { .. } => Rule::MesAdd1NoExhStop { unit },
+            other => other,
         }
     }
 }
@@ -150,6 +229,10 @@ pub enum Explanation {
     MaxWelfare(MaxWelfareExplanation),
     /// Sequential Phragmén's rounds.
     Phragmen(PhragmenExplanation),
+    /// An Equal Shares run.
+    Mes(MesExplanation),
+    /// A completed Equal Shares rule: the MES round kept, then the greedy pass if any.
+    MesCompletion(CompletionExplanation),
 }
 
 /// The result of a rule.
@@ -173,6 +256,14 @@ impl Outcome {
             .map(|&p| instance.ids[p].as_str())
             .collect()
     }
+}
+
+fn completed(o: CompletionOutcome) -> (Vec<ProjectIx>, u64, Explanation) {
+    (
+        o.selected,
+        o.total_cost,
+        Explanation::MesCompletion(o.explanation.unwrap_or_default()),
+    )
 }
 
 /// Runs `rule` on `instance`, breaking ties with `tie`.
@@ -206,6 +297,28 @@ pub fn tally(instance: &Instance, rule: &Rule, tie: TieBreak) -> Outcome {
                 o.total_cost,
                 Explanation::Phragmen(o.explanation),
             )
+        }
+        Rule::Mes(sat) => {
+            let (o, e) = mes::method_of_equal_shares_explained(instance, sat, tie);
+            (o.selected, o.total_cost, Explanation::Mes(e))
+        }
+        Rule::MesAdd1 { unit } => completed(completion::mes_add1(
+            instance,
+            Satisfaction::Cost,
+            tie,
+            unit,
+            true,
+        )),
+        Rule::MesAdd1Greedy { unit } => completed(completion::mes_add1_greedy(
+            instance,
+            Satisfaction::Cost,
+            tie,
+            unit,
+            true,
+        )),
+        Rule::MesExhGreedy => completed(completion::mes_exh_greedy(instance, tie, true)),
+        Rule::MesAdd1NoExhStop { unit } => {
+            completed(completion::mes_add1_noexhstop(instance, tie, unit, true))
         }
     };
     Outcome {
