@@ -175,6 +175,10 @@ async fn pages_carry_security_headers_and_are_compressed() {
             .contains("default-src 'self'")
     );
     assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+    // The test server's public URL is http: no HSTS.
+    assert_eq!(r.header("strict-transport-security"), None);
+    let icon = app.get(&asset_url("favicon.svg")).await;
+    assert_eq!(icon.header("content-type"), Some("image/svg+xml"));
     db.cleanup().await;
 }
 

@@ -34,6 +34,34 @@ store_test!(
     }
 );
 
+#[tokio::test]
+async fn sqlite_runs_in_wal_with_foreign_keys_and_a_busy_timeout() {
+    let t = testing::sqlite().await;
+    let mode: String =
+        t.db.query_scalar("PRAGMA journal_mode")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    let fk: i64 =
+        t.db.query_scalar("PRAGMA foreign_keys")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    let busy: i64 =
+        t.db.query_scalar("PRAGMA busy_timeout")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    t.cleanup().await;
+    assert_eq!((mode.as_str(), fk, busy), ("wal", 1, 5000));
+}
+
+#[tokio::test]
+#[should_panic(expected = "PostgreSQL is required")]
+async fn an_unreachable_postgres_fails_the_test_instead_of_skipping_it() {
+    testing::postgres_at("postgres://postgres@127.0.0.1:1/postgres").await;
+}
+
 /// Drops the append-only triggers, as an attacker with direct database access could.
 async fn drop_protection(db: &Db) {
     let statements: &[&str] = match db.backend() {

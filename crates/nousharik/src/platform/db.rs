@@ -86,12 +86,23 @@ impl Db {
         Self::connect_with(url, 10).await
     }
 
-    /// Connects with at most `max_connections` connections.
+    /// Connects with at most `max_connections` connections; waits up to 10 s for a connection.
     pub async fn connect_with(url: &str, max_connections: u32) -> Result<Self, DbError> {
+        Self::connect_with_timeout(url, max_connections, std::time::Duration::from_secs(10)).await
+    }
+
+    /// Connects with at most `max_connections` connections, waiting at most `timeout` for one
+    /// (also at start, so an unreachable server is reported after `timeout`).
+    pub async fn connect_with_timeout(
+        url: &str,
+        max_connections: u32,
+        timeout: std::time::Duration,
+    ) -> Result<Self, DbError> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url).ok_or(DbError::UnsupportedUrl)?;
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
+            .acquire_timeout(timeout)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

@@ -279,6 +279,11 @@ static FILES: &[StaticFile] = &[
         bytes: include_bytes!("../../static/app.css"),
     },
     StaticFile {
+        name: "favicon.svg",
+        content_type: "image/svg+xml",
+        bytes: include_bytes!("../../static/favicon.svg"),
+    },
+    StaticFile {
         name: "fonts/NotoNaskhArabic.woff2",
         content_type: "font/woff2",
         bytes: include_bytes!("../../static/fonts/NotoNaskhArabic.woff2"),

@@ -24,6 +24,12 @@ use super::layout::{self, Page};
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
+    // HSTS only when the public URL is https (never on a plain-http development server).
+    let hsts = state
+        .config
+        .base_url
+        .starts_with("https://")
+        .then(|| HeaderValue::from_static("max-age=31536000"));
     Router::new()
         .merge(layout::routes())
         .merge(crate::home::routes())
@@ -49,6 +55,10 @@ pub fn router(state: AppState) -> Router {
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                  form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
             ),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            hsts,
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

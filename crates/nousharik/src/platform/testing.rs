@@ -76,9 +76,16 @@ pub async fn sqlite() -> TestDb {
 /// A fresh PostgreSQL database `nk_test_<random>` on the test server, migrated.
 /// Panics (fails the test) when PostgreSQL is unreachable.
 pub async fn postgres() -> TestDb {
-    let admin_url = test_database_url();
+    postgres_at(&test_database_url()).await
+}
+
+/// A fresh PostgreSQL database on the server at `admin_url`; panics when it is unreachable.
+pub async fn postgres_at(admin_url: &str) -> TestDb {
+    let admin_url = admin_url.to_string();
     let name = format!("nk_test_{}", random_suffix());
-    let admin = Db::connect_with(&admin_url, 1).await.unwrap_or_else(|e| {
+    let admin = Db::connect_with_timeout(&admin_url, 1, std::time::Duration::from_secs(5))
+        .await
+        .unwrap_or_else(|e| {
         panic!("PostgreSQL is required for store tests and is unreachable at {admin_url}: {e} (start it, or set TEST_DATABASE_URL)")
     });
     admin
