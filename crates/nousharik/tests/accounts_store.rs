@@ -500,3 +500,51 @@ store_test!(
         assert!(!text.contains("csrf"), "no session secret");
     }
 );
+
+store_test!(
+    async fn demo_accounts_are_seeded_once_with_their_roles(db: Db) {
+        let dir = nousharik::platform::testing::temp_dir("nk-demo");
+        let state = nousharik::platform::testing::test_state(db.clone(), &dir);
+        let logins = nousharik::demo::seed(&state).await.unwrap();
+        // Idempotent: `serve --demo` seeds at every start.
+        nousharik::demo::seed(&state).await.unwrap();
+        assert!(
+            logins
+                .iter()
+                .any(|l| l.email == "admin@demo.nousharik.ma" && l.password == "demo-admin-2026")
+        );
+        let count = |sql: &'static str| {
+            let db = db.clone();
+            async move {
+                db.query_scalar::<i64>(sql)
+                    .fetch_one(db.pool())
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(count("SELECT COUNT(*) FROM users").await, 6);
+        assert_eq!(
+            count("SELECT COUNT(*) FROM users WHERE is_admin = 1").await,
+            1
+        );
+        assert_eq!(
+            count("SELECT COUNT(*) FROM users WHERE email_confirmed_at IS NULL").await,
+            0
+        );
+        assert_eq!(count("SELECT COUNT(*) FROM memberships").await, 3);
+        assert_eq!(
+            count("SELECT COUNT(*) FROM resident_verifications").await,
+            2
+        );
+        // The demo password works.
+        let admin = store::user_by_email(&db, &Email::parse("admin@demo.nousharik.ma").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(nousharik::platform::password::verify(
+            "demo-admin-2026",
+            admin.password_hash.as_deref()
+        ));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+);

@@ -128,13 +128,7 @@ async fn errors_from_outside_handlers_get_a_translated_page() {
     app.set_cookie("lang", "fr");
     // 405: POST on a GET-only route (with a valid CSRF token: without one, the session layer
     // answers 403 before routing).
-    let page = app.get("/account/login").await.text();
-    let marker = r#"name="csrf" value=""#;
-    let at = page.find(marker).unwrap() + marker.len();
-    let csrf = page[at..at + 64].to_string();
-    let r = app
-        .post_form("/healthz", &[("csrf", &csrf), ("a", "b")])
-        .await;
+    let r = app.post_form_csrf("/healthz", &[("a", "b")]).await;
     assert_eq!(r.status, 405);
     assert!(r.text().contains("Requête invalide"), "{}", r.text());
     assert!(r.text().contains(r#"<html lang="fr" dir="ltr">"#));

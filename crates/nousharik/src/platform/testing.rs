@@ -305,6 +305,25 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// A valid CSRF token for the current cookie jar (anonymous or signed in), read from the
+    /// "forgotten password" form, which every visitor can open. Every POST needs one (see
+    /// `platform::session`).
+    pub async fn csrf_token(&mut self) -> String {
+        let html = self.get("/account/forgot").await.text();
+        let marker = r#"name="csrf" value=""#;
+        let at = html.find(marker).expect("a form with a CSRF token") + marker.len();
+        html[at..at + 64].to_string()
+    }
+
+    /// `POST path` with an urlencoded form and a valid CSRF token, as a browser submitting one
+    /// of our forms would.
+    pub async fn post_form_csrf(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let token = self.csrf_token().await;
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form(path, &all).await
+    }
+
     /// Sends a request with the jar's cookies; stores the `Set-Cookie`s of the response.
     /// The request comes from 127.0.0.1 (`ConnectInfo`, as the real server provides it to
     /// rate limiters); set another `ConnectInfo<SocketAddr>` extension to simulate other clients.
