@@ -221,6 +221,7 @@ struct LangQuery {
 
 /// `GET /lang/{code}?next=/path`: remembers the language in a cookie, then goes back.
 async fn switch_language(
+    State(state): State<AppState>,
     Path(code): Path<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Response, AppError> {
@@ -229,15 +230,21 @@ async fn switch_language(
         .next
         .filter(|n| is_local_path(n))
         .unwrap_or_else(|| "/".into());
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-        locale.code()
-    );
+    let cookie = lang_cookie(locale, state.config.base_url.starts_with("https://"));
     let mut response = Redirect::to(&next).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     Ok(response)
+}
+
+/// The `Set-Cookie` value remembering `locale` for a year (`Secure` behind https).
+pub fn lang_cookie(locale: Locale, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        locale.code()
+    )
 }
 
 /// `GET /healthz`: 200 `ok` when the database answers, 503 otherwise.
@@ -369,6 +376,15 @@ mod tests {
         assert!(!is_local_path("/\\evil.example"));
         assert!(!is_local_path("evil"));
         assert!(!is_local_path("/a\r\nSet-Cookie: x=1"));
+    }
+
+    #[test]
+    fn lang_cookie_is_secure_behind_https() {
+        assert_eq!(
+            lang_cookie(Locale::Fr, false),
+            "lang=fr; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
+        );
+        assert!(lang_cookie(Locale::Ar, true).ends_with("; Secure"));
     }
 
     #[test]
