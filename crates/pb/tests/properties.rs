@@ -45,8 +45,21 @@ fn rules() -> Vec<Rule> {
         rules.push(Rule::MaxWelfare(sat));
     }
     rules.push(Rule::SequentialPhragmen);
+    for sat in [
+        Satisfaction::Cost,
+        Satisfaction::Cardinality,
+        Satisfaction::Points,
+    ] {
+        rules.push(Rule::Mes(sat));
+    }
+    rules.extend(COMPLETED);
+    rules.push(Rule::MesAdd1 { unit: 1 });
+    rules.push(Rule::MesAdd1NoExhStop { unit: 1 });
     rules
 }
+
+/// Rules that end with a greedy pass, so must leave nothing affordable unfunded.
+const COMPLETED: [Rule; 2] = [Rule::MesAdd1Greedy { unit: 1 }, Rule::MesExhGreedy];
 
 fn ids(instance: &Instance, o: &Outcome) -> Vec<String> {
     o.selected
@@ -107,6 +120,19 @@ proptest! {
     }
 
     #[test]
+    fn completed_rules_are_exhaustive(i in instance(), seed in any::<u64>()) {
+        for rule in COMPLETED {
+            for tie in [TieBreak::Lexicographic, TieBreak::CostVotesLot { seed }] {
+                let o = tally(&i, &rule, tie);
+                let left = i.budget - o.total_cost;
+                for p in 0..i.num_projects() {
+                    prop_assert!(o.selected.contains(&p) || i.costs[p] > left, "{rule:?}: {p} fits in {left}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn greedy_is_exhaustive(i in instance(), seed in any::<u64>()) {
         for sat in [Satisfaction::Cost, Satisfaction::Cardinality, Satisfaction::Points] {
             for tie in [TieBreak::Lexicographic, TieBreak::CostVotesLot { seed }] {
@@ -131,6 +157,15 @@ proptest! {
                 if let Rule::MaxWelfare(_) = rule {
                     // Ties between optimal allocations are not specified: compare the optimum.
                     prop_assert_eq!(welfare(&a), welfare(&b));
+                } else if let Rule::Mes(_) | Rule::MesAdd1 { .. } | Rule::MesAdd1Greedy { .. }
+                | Rule::MesExhGreedy | Rule::MesAdd1NoExhStop { .. } = rule
+                {
+                    // Equal Shares lists free projects first in file order (pabutools: set
+                    // order): compare the funded sets.
+                    let (mut x, mut y) = (ids(&i, &a), ids(&j, &b));
+                    x.sort();
+                    y.sort();
+                    prop_assert_eq!(x, y, "{:?}", rule);
                 } else {
                     prop_assert_eq!(ids(&i, &a), ids(&j, &b), "{:?}", rule);
                 }
