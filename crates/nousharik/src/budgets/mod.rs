@@ -4,3 +4,4 @@
 //! budgets").
 
 pub mod model;
+pub mod store;
