@@ -153,3 +153,117 @@ fn real_mes_elections_are_reproduced_by_noexhstop() {
         assert_eq!(got, file_selected(&election), "{file}");
     }
 }
+
+mod properties {
+    use pb::completion::{self, CompletionOutcome};
+    use pb::mes;
+    use pb::{Instance, Satisfaction, TieBreak, VoterIx};
+    use proptest::prelude::*;
+
+    /// A small approval election: costs, budget and ballots (lists of project indices).
+    fn election() -> impl Strategy<Value = (Vec<u64>, u64, Vec<Vec<usize>>)> {
+        (1usize..6).prop_flat_map(|m| {
+            (
+                prop::collection::vec(0u64..60, m),
+                1u64..150,
+                prop::collection::vec(prop::collection::btree_set(0..m, 0..=m), 0..10),
+            )
+                .prop_map(|(costs, budget, ballots)| {
+                    let ballots = ballots
+                        .into_iter()
+                        .map(|b| b.into_iter().collect())
+                        .collect();
+                    (costs, budget, ballots)
+                })
+        })
+    }
+
+    fn instance(costs: &[u64], budget: u64, ballots: &[Vec<usize>]) -> Instance {
+        let mut supporters = vec![Vec::new(); costs.len()];
+        for (v, ballot) in ballots.iter().enumerate() {
+            for &p in ballot {
+                supporters[p].push((v as VoterIx, 1));
+            }
+        }
+        Instance {
+            budget,
+            costs: costs.to_vec(),
+            ids: (0..costs.len()).map(|i| format!("p{i}")).collect(),
+            voters: ballots.len() as u32,
+            supporters,
+        }
+    }
+
+    /// Every MES rule: (name, selection in order, total cost, must be exhaustive).
+    fn all_rules(inst: &Instance) -> Vec<(&'static str, Vec<usize>, u64, bool)> {
+        let tie = TieBreak::default();
+        let mut out = Vec::new();
+        for (name, sat) in [
+            ("mes_cost", Satisfaction::Cost),
+            ("mes_card", Satisfaction::Cardinality),
+        ] {
+            let o = mes::method_of_equal_shares(inst, sat, tie);
+            out.push((name, o.selected, o.total_cost, false));
+        }
+        let c =
+            |name, o: CompletionOutcome, exhaustive| (name, o.selected, o.total_cost, exhaustive);
+        out.push(c(
+            "add1",
+            completion::mes_add1(inst, Satisfaction::Cost, tie, 1, false),
+            false,
+        ));
+        out.push(c(
+            "add1u",
+            completion::mes_add1_greedy(inst, Satisfaction::Cost, tie, 1, false),
+            true,
+        ));
+        out.push(c(
+            "exh_greedy",
+            completion::mes_exh_greedy(inst, tie, false),
+            true,
+        ));
+        out.push(c(
+            "noexhstop",
+            completion::mes_add1_noexhstop(inst, tie, 1, false),
+            false,
+        ));
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn within_budget_deterministic_and_exhaustive((costs, budget, ballots) in election()) {
+            let inst = instance(&costs, budget, &ballots);
+            let first = all_rules(&inst);
+            let again = all_rules(&inst);
+            prop_assert_eq!(&first, &again);
+            for (name, selected, total, exhaustive) in first {
+                prop_assert!(total <= budget, "{} spends {} > {}", name, total, budget);
+                prop_assert_eq!(total, inst.cost_of(&selected));
+                let mut distinct = selected.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                prop_assert_eq!(distinct.len(), selected.len(), "{} repeats a project", name);
+                if exhaustive {
+                    for p in 0..costs.len() {
+                        prop_assert!(
+                            selected.contains(&p) || total + costs[p] > budget,
+                            "{} leaves p{} (cost {}) unfunded with {} left", name, p, costs[p], budget - total
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn ballot_order_does_not_matter((costs, budget, ballots) in election()) {
+            let inst = instance(&costs, budget, &ballots);
+            let mut reversed = ballots.clone();
+            reversed.reverse();
+            let rev = instance(&costs, budget, &reversed);
+            prop_assert_eq!(all_rules(&inst), all_rules(&rev));
+        }
+    }
+}
