@@ -1,6 +1,7 @@
 //! Times every Equal Shares rule on every Pabulib fixture (release build):
 //! `cargo run --release -p pb --example mes_bench [DIR] [FILE_FILTER] [RULE_KEY]`.
-//! Each figure includes parsing the file.
+//! Each figure includes parsing the file. With `MES_BENCH_TALLY=1` the rules run through
+//! `pb::rules::tally`, explanations included.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -58,6 +59,22 @@ fn main() {
             let instance = election.instance().expect("instance");
             let unit = 10u64.pow(election.money_scale());
             let tie = TieBreak::default();
+            if std::env::var_os("MES_BENCH_TALLY").is_some() {
+                // Through the Rule dispatch, explanations included.
+                let rule = pb::rules::Rule::from_key(key, None)
+                    .expect("MES key")
+                    .in_currency_units(election.money_scale());
+                let o = pb::rules::tally(&instance, &rule, tie);
+                let text = o.explanation.to_text(election.money_scale());
+                let secs = start.elapsed().as_secs_f64();
+                println!(
+                    "| {name} | {key} (tally, explained) | {secs:.3} | | {} | {} | {} text bytes",
+                    o.selected.len(),
+                    o.total_cost,
+                    text.len()
+                );
+                continue;
+            }
             let (selected, total, runs) = match key {
                 "mes_cost" | "mes_card" | "mes_points" => {
                     let sat = match key {

@@ -199,7 +199,8 @@ pub enum NotFunded {
     },
 }
 
-/// What one supporter group paid for a project.
+/// What a group of supporters paid for a project (every one of them had the same and paid
+/// the same).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Payment {
     /// The voters (identical ballots) in this group.
@@ -643,7 +644,9 @@ impl<'a> Prepared<'a> {
             }
         }
         let uniform_payment = project.uniform.map(|u| &rho.x * u / g);
-        let mut payments = Vec::new();
+        // Supporters who had the same amount and paid the same are reported together.
+        let mut groups: Vec<(BigUint, BigUint, Vec<VoterIx>)> = Vec::new();
+        let mut group_of: HashMap<(BigUint, BigUint), usize> = HashMap::new();
         for &(t, u) in &project.supporters {
             ledger.refresh(t as usize);
             let b = &mut ledger.budgets[t as usize];
@@ -667,18 +670,30 @@ impl<'a> Prepared<'a> {
                 } else {
                     due.into_owned()
                 };
+                let voters = &self.types[t as usize].voters;
+                let next = groups.len();
+                let ix = *group_of.entry((had.clone(), paid.clone())).or_insert(next);
+                if ix == next {
+                    groups.push((had, paid, Vec::new()));
+                }
+                groups[ix].2.extend_from_slice(voters);
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(had, paid, mut voters)| {
+                voters.sort_unstable();
                 let had_q = Q::from_biguints(&had, &ledger.den);
                 let paid_q = Q::from_biguints(&paid, &ledger.den);
-                payments.push(Payment {
-                    voters: self.types[t as usize].voters.clone(),
+                Payment {
+                    voters,
                     had_decimal: had_q.to_decimal_string(4),
                     paid_decimal: paid_q.to_decimal_string(4),
                     had: had_q.to_exact_string(),
                     paid: paid_q.to_exact_string(),
-                });
-            }
-        }
-        payments
+                }
+            })
+            .collect()
     }
 
     fn not_funded(&self, is_selected: &[bool], ledger: &mut Ledger) -> Vec<(String, NotFunded)> {
