@@ -4,10 +4,10 @@
 //! supporters can pay for it; among those, MES buys the one with the smallest ρ, the price per
 //! unit of utility: each supporter `i` pays `min(budget_i, ρ·u_i)`. Ties go to the
 //! [`TieBreak`] rule (pabutools' default: the smallest id as a string). The rule stops when
-//! no remaining project is affordable. References: Peters & Skowron, "Proportional
-//! participatory budgeting with additive utilities" (NeurIPS 2021 / arXiv 2020); Peters,
-//! Pierczyński & Skowron, "Proportional participatory budgeting with cardinal utilities"
-//! (2021); <https://equalshares.net>; pabutools `method_of_equal_shares`.
+//! no remaining project is affordable. References: Peters & Skowron, "Proportionality and the
+//! limits of welfarism" (EC 2020); Peters, Pierczyński & Skowron, "Proportional participatory
+//! budgeting with additive utilities" (NeurIPS 2021); <https://equalshares.net>; pabutools
+//! `method_of_equal_shares`.
 //!
 //! All money is exact ([`Q`]); nothing here uses floating point. Identical ballots are
 //! grouped (a weighted "multiprofile"), which gives exactly the same outcome because

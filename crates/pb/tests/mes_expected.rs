@@ -247,10 +247,10 @@ mod properties {
                 distinct.dedup();
                 prop_assert_eq!(distinct.len(), selected.len(), "{} repeats a project", name);
                 if exhaustive {
-                    for p in 0..costs.len() {
+                    for (p, &cost) in costs.iter().enumerate() {
                         prop_assert!(
-                            selected.contains(&p) || total + costs[p] > budget,
-                            "{} leaves p{} (cost {}) unfunded with {} left", name, p, costs[p], budget - total
+                            selected.contains(&p) || total + cost > budget,
+                            "{} leaves p{} (cost {}) unfunded with {} left", name, p, cost, budget - total
                         );
                     }
                 }
