@@ -271,3 +271,30 @@ fn css_uses_logical_properties_only() {
         "physical CSS in app.css (use logical properties): {problems:?}"
     );
 }
+
+#[tokio::test]
+async fn every_link_on_the_home_page_works_in_every_language() {
+    let (mut app, db) = app().await;
+    for locale in Locale::ALL {
+        app.set_cookie("lang", locale.code());
+        let html = app.get("/").await.text();
+        let links: std::collections::BTreeSet<String> = html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|href| href.starts_with('/') && !href.starts_with("//"))
+            .map(|href| href.replace("&amp;", "&"))
+            .collect();
+        assert!(links.len() >= 5, "{links:?}");
+        for href in links {
+            let r = app.get(&href).await;
+            assert!(
+                r.status.is_success() || r.status.is_redirection(),
+                "{}: link {href} answers {}",
+                locale.code(),
+                r.status
+            );
+        }
+    }
+    db.cleanup().await;
+}

@@ -1,6 +1,10 @@
 home-title = Nousharik: the citizen-participation platform
 home-lead = Nousharik is the platform the region and its communes provide for citizens and associations to use the participation rights that the law gives them, and to see what the councils did with them.
 home-what-title = What can you do here?
+home-territories-title = The region, its communes and their councils
+home-territories-text = Browse the region, its prefectures and provinces, its communes and arrondissements with their legal population, their councils, consultative bodies and committees.
+home-associations-title = Association registry
+home-associations-text = See the registered associations: creation date, seat, fields of activity and legal representative.
 home-petitions-title = Petitions
 home-petitions-text = Address a petition to the regional or communal council, collect signatures and follow it up to the council’s decision, under the conditions set by law.
 home-budgets-title = Participatory budgeting

@@ -1,6 +1,10 @@
 home-title = Nousharik : la plateforme de participation citoyenne
 home-lead = Nousharik est la plateforme que la région et ses communes mettent à la disposition des citoyennes, des citoyens et des associations pour exercer les droits de participation que la loi leur reconnaît, et pour savoir ce que les conseils en ont fait.
 home-what-title = Que pouvez-vous faire ici ?
+home-territories-title = La région, ses communes et leurs conseils
+home-territories-text = Parcourir la région, ses préfectures et provinces, ses communes et arrondissements avec leur population légale, leurs conseils, instances consultatives et commissions.
+home-associations-title = Registre des associations
+home-associations-text = Consulter les associations enregistrées : date de création, siège, domaines d’activité et représentant légal.
 home-petitions-title = Pétitions
 home-petitions-text = Adresser une pétition au conseil de la région ou de la commune, recueillir des signatures et suivre son parcours jusqu’à la décision du conseil, selon les conditions fixées par la loi.
 home-budgets-title = Budget participatif

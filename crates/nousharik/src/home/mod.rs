@@ -21,6 +21,16 @@ pub struct Card {
 /// The capabilities, in the order shown. Set `href` when the module's page lands.
 pub const CARDS: &[Card] = &[
     Card {
+        title: "home-territories-title",
+        text: "home-territories-text",
+        href: Some("/territories"),
+    },
+    Card {
+        title: "home-associations-title",
+        text: "home-associations-text",
+        href: Some("/associations"),
+    },
+    Card {
         title: "home-petitions-title",
         text: "home-petitions-text",
         href: None,
