@@ -1,3 +1,13 @@
 //! Petitions to councils (LEGAL.md §1) and national dossiers (§2).
+//!
+//! `model` holds the pure rules and the state machine, `store` the SQL, `service` carries out
+//! the procedure (permissions, rules, records), `routes` and `views` the pages.
 
 pub mod model;
+pub mod service;
+pub mod store;
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
