@@ -220,6 +220,7 @@ async fn serve(state: AppState, demo: bool) -> anyhow::Result<()> {
     // The dummy hash used for unknown addresses at log-in, computed before the first request.
     tokio::task::spawn_blocking(crate::platform::password::warm_up);
     crate::platform::session::spawn_housekeeping(state.db.clone());
+    crate::petitions::jobs::spawn_deadline_warnings(state.clone());
     println!(
         "Nousharik listening on http://{addr} (public URL {}/)",
         state.config.base_url

@@ -3,10 +3,15 @@
 //! `model` holds the pure rules and the state machine, `store` the SQL, `service` carries out
 //! the procedure (permissions, rules, records), `routes` and `views` the pages.
 
+pub mod jobs;
 pub mod model;
+pub mod routes;
 pub mod service;
 pub mod store;
+pub mod views;
 
+#[cfg(test)]
+mod http_tests;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]

@@ -350,6 +350,23 @@ async fn deposit_blockers(
     Ok(blockers)
 }
 
+/// What still keeps a petition from being deposited (shown to its representative).
+pub async fn deposit_blockers_for(
+    db: &Db,
+    p: &PetitionRow,
+    now: i64,
+) -> Result<Vec<DepositBlocker>> {
+    let today = civil_date(now);
+    let rules = if p.state()? == PetitionState::Draft {
+        store::rule_set_in_force(db, today).await?
+    } else {
+        store::rule_set(db, p.rule_set_id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt("rule set".into()))?
+    };
+    deposit_blockers(db, p, &rules.rules, today).await
+}
+
 /// What a transition produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Done {

@@ -1490,3 +1490,16 @@ pub async fn represented_associations(db: &Db, user_id: i64) -> Result<Vec<i64>>
         .fetch_all(db.pool())
         .await?)
 }
+
+/// Records in the audit log that someone read a signature list (personal data, law 09-08).
+pub async fn audit_list_access(db: &Db, user_id: i64, petition_id: i64) -> Result<()> {
+    audit::record(
+        db,
+        audit::Actor::Account(user_id),
+        "petition.signature_list.read",
+        &format!("petition:{petition_id}"),
+        json!({}),
+    )
+    .await?;
+    Ok(())
+}

@@ -41,6 +41,10 @@ pub const NAV: &[NavEntry] = &[
         href: "/associations",
         key: "territory-nav-associations",
     },
+    NavEntry {
+        href: "/petitions",
+        key: "petitions-nav",
+    },
 ];
 
 /// A navigation link as shown.

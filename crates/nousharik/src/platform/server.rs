@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::territory::routes::routes())
         .merge(crate::accounts::routes::routes())
         .merge(crate::accounts::admin::routes())
+        .merge(crate::petitions::routes::routes())
         // Modules add their routes here, one line each: `.merge(crate::<module>::routes::routes())`.
         .fallback(not_found)
         // Sessions and CSRF: inside the error renderer, so its failures are rendered too.

@@ -1,0 +1,361 @@
+//! HTTP tests of the petition pages: anonymous, citizen, representative, bureau and staff,
+//! bad input of every kind, and both walks of the issue (a citizen petition from drafting to
+//! the bureau's decision and the register; an association petition refused on a legal ground).
+
+use super::testkit;
+use crate::platform::permissions::UserActor;
+use crate::platform::testing::{self, TestApp, TestResponse};
+
+fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+fn csrf_of(html: &str) -> String {
+    let marker = r#"name="csrf" value=""#;
+    let start = html.find(marker).expect("a form with a CSRF token") + marker.len();
+    html[start..start + 64].to_owned()
+}
+
+async fn as_user(app: &mut TestApp, who: &UserActor) {
+    app.clear_cookies();
+    let token = crate::accounts::store::create_session(app.db(), who.id, "test", now())
+        .await
+        .unwrap();
+    app.set_cookie("nk_session", &token);
+    app.set_cookie("lang", "en");
+}
+
+/// GETs `page`, then POSTs its CSRF token and `fields` to `action`.
+async fn submit(
+    app: &mut TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> TestResponse {
+    let p = app.get(page).await;
+    assert_eq!(p.status, 200, "GET {page}: {}", p.text());
+    let csrf = csrf_of(&p.text());
+    let mut all = vec![("csrf", csrf.as_str())];
+    all.extend_from_slice(fields);
+    app.post_form(action, &all).await
+}
+
+fn id_from_location(r: &TestResponse) -> i64 {
+    let loc = r.location().expect("a redirect");
+    loc.trim_start_matches("/petitions/")
+        .split(['?', '#'])
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+const TEXTS: [(&str, &str); 4] = [
+    ("title", "Lighting in Bni Makada"),
+    (
+        "request",
+        "Put the public lighting of the Bni Makada streets on the agenda.",
+    ),
+    (
+        "reasons",
+        "Several streets have had no working light for a year; people feel unsafe.",
+    ),
+    ("deputy_name", "Youssef A."),
+];
+
+async fn setup() -> (TestApp, testing::TestDb, testkit::World) {
+    let test_db = testing::sqlite().await;
+    testkit::rules(&test_db.db, now()).await;
+    let w = testkit::world(&test_db.db).await;
+    (TestApp::new(test_db.db.clone()), test_db, w)
+}
+
+fn sign_fields<'a>(cin: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("full_name", "Amina B."),
+        ("cin", cin),
+        ("basis", "resident"),
+        ("electoral_roll", "1"),
+        ("consent", version),
+        ("notify", "1"),
+    ]
+}
+
+#[tokio::test]
+async fn public_pages_and_bad_paths() {
+    let (mut app, db, _w) = setup().await;
+    app.set_cookie("lang", "en");
+    for path in ["/petitions", "/petitions/stats", "/petitions/rules"] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, 200, "{path}");
+    }
+    assert!(
+        app.get("/petitions/rules")
+            .await
+            .text()
+            .contains("to confirm")
+    );
+    let json = app.get("/petitions.json").await;
+    assert_eq!(json.status, 200);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&json.text()).unwrap(),
+        serde_json::json!([])
+    );
+    for bad in [
+        "/petitions/abc",
+        "/petitions/0",
+        "/petitions/99999",
+        "/petitions/-1/receipt.pdf",
+    ] {
+        assert_eq!(app.get(bad).await.status, 404, "{bad}");
+    }
+    let r = app
+        .get("/petitions?state=bogus&territory=x&level=%3Cscript%3E")
+        .await;
+    assert_eq!(r.status, 200, "unknown filters are ignored");
+    let r = app.get("/petitions/new").await;
+    assert!(
+        r.status.is_redirection(),
+        "anonymous visitors are sent to log in"
+    );
+    let r = app.post_form("/petitions/1/sign", &[("cin", "AB1")]).await;
+    assert_eq!(r.status, 403, "no CSRF token");
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn citizen_petition_walk_from_draft_to_register() {
+    let (mut app, db, w) = setup().await;
+    let council = w.tangier_council.to_string();
+
+    // Drafting: a bad title is refused with the form refilled, nothing lost.
+    as_user(&mut app, &w.rep).await;
+    let mut fields = vec![
+        ("kind", "citizen"),
+        ("council", council.as_str()),
+        ("representative_name", "Fatima Z."),
+    ];
+    fields.extend_from_slice(&TEXTS);
+    fields[3] = ("title", "<b>");
+    let r = submit(&mut app, "/petitions/new", "/petitions/new", &fields).await;
+    assert_eq!(r.status, 422);
+    let page = r.text();
+    assert!(page.contains("The title must have 5 to 200 characters."));
+    assert!(
+        page.contains("Several streets have had no working light"),
+        "refilled"
+    );
+    assert!(!page.contains("value=\"<b>\""), "escaped");
+    assert!(
+        page.contains("&lt;b&gt;") || page.contains("&#60;b&#62;"),
+        "refilled, escaped"
+    );
+    fields[3] = TEXTS[0];
+    let r = submit(&mut app, "/petitions/new", "/petitions/new", &fields).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let id = id_from_location(&r);
+    let page_path = format!("/petitions/{id}");
+    let step = format!("/petitions/{id}/step");
+
+    // Drafts are private.
+    app.clear_cookies();
+    assert_eq!(app.get(&page_path).await.status, 404);
+    as_user(&mut app, &w.tangier_residents[0]).await;
+    assert_eq!(app.get(&page_path).await.status, 404);
+
+    // Opening, by the representative only.
+    as_user(&mut app, &w.rep).await;
+    let r = submit(&mut app, &page_path, &step, &[("step", "open")]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = submit(&mut app, &page_path, &step, &[("step", "deposit")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("0 valid signatures of the 3 required."));
+
+    // Signing: bad CIN, forged consent version, double signing, a non-resident.
+    as_user(&mut app, &w.tangier_residents[0]).await;
+    let sign = format!("/petitions/{id}/sign");
+    let r = submit(&mut app, &page_path, &sign, &sign_fields("12-34", "1")).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("A CIN number is one or two letters followed by 1 to 6 digits")
+    );
+    assert!(r.text().contains("Amina B."), "name refilled");
+    assert!(!r.text().contains("12-34"), "the CIN is never sent back");
+    let r = submit(&mut app, &page_path, &sign, &sign_fields("AB1", "0")).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("The consent text has changed"));
+    let r = submit(&mut app, &page_path, &sign, &sign_fields("AB1", "1")).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert!(
+        app.get(&page_path)
+            .await
+            .text()
+            .contains("Withdraw my signature")
+    );
+    let r = submit(&mut app, &page_path, &sign, &sign_fields("AB9", "1")).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("already has a signature from this person")
+    );
+    as_user(&mut app, &w.larache_resident).await;
+    let r = submit(&mut app, &page_path, &sign, &sign_fields("LL1", "1")).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("You are not a verified resident of this territory.")
+    );
+    for (i, who) in w.tangier_residents.iter().enumerate().skip(1).take(2) {
+        as_user(&mut app, who).await;
+        let cin = format!("CD{i}");
+        let r = submit(&mut app, &page_path, &sign, &sign_fields(&cin, "1")).await;
+        assert_eq!(r.status, 303);
+    }
+
+    // A forged step name and someone else's deposit.
+    let r = submit(&mut app, &page_path, &step, &[("step", "deposit")]).await;
+    assert_eq!(r.status, 403);
+    assert!(
+        r.text()
+            .contains("You are not allowed to do this on this petition.")
+    );
+    as_user(&mut app, &w.rep).await;
+    let r = submit(&mut app, &page_path, &step, &[("step", "teleport")]).await;
+    assert_eq!(r.status, 422);
+    let r = submit(&mut app, &page_path, &step, &[("step", "deposit")]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let receipt = app.get(&format!("/petitions/{id}/receipt.pdf")).await;
+    assert_eq!(receipt.status, 200);
+    assert!(receipt.bytes.starts_with(b"%PDF-"));
+
+    // The signature list: that council's staff only.
+    let list = format!("/petitions/{id}/signatures.csv");
+    assert_eq!(app.get(&list).await.status, 403);
+    as_user(&mut app, &w.larache_bureau_member).await;
+    assert_eq!(app.get(&list).await.status, 403);
+    as_user(&mut app, &w.tangier_staff).await;
+    let csv = app.get(&list).await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.text().contains("AB1") && csv.text().contains("CD2"));
+    assert_eq!(
+        app.get(&format!("/petitions/{id}/signatures.pdf"))
+            .await
+            .status,
+        200
+    );
+
+    // The bureau's decision: not by staff, then by the bureau.
+    let decide = [
+        ("step", "declare_admissible"),
+        ("decision", "admissible"),
+        ("ground", ""),
+        ("text", ""),
+    ];
+    let r = submit(&mut app, &page_path, &step, &decide).await;
+    assert_eq!(r.status, 403);
+    as_user(&mut app, &w.tangier_bureau_member).await;
+    let r = submit(&mut app, &page_path, &step, &decide).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = submit(&mut app, &page_path, &step, &decide).await;
+    assert_eq!(r.status, 422, "a second decision");
+
+    // The public register shows it with its history.
+    app.clear_cookies();
+    app.set_cookie("lang", "ar");
+    let page = app.get(&page_path).await.text();
+    assert!(page.contains("dir=\"rtl\""));
+    assert!(page.contains("مقبولة"));
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get("/petitions.json").await.text()).unwrap();
+    let record = &json[0];
+    assert_eq!(record["id"], id);
+    assert_eq!(record["status"], "admissible");
+    assert_eq!(record["signature_count"], 3);
+    assert_eq!(record["required_signatures"], 3);
+    assert_eq!(record["kind"], "citizen");
+    assert!(
+        record["decision_deadline"]
+            .as_str()
+            .is_some_and(|d| d.len() == 10)
+    );
+    let csv = app.get("/petitions.csv").await.text();
+    assert!(csv.starts_with("id,url,title,kind"));
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn association_petition_refused_on_a_legal_ground() {
+    let (mut app, db, w) = setup().await;
+    let council = w.larache_council.to_string();
+    let young = w.young_association.to_string();
+    let old = w.old_association.to_string();
+    as_user(&mut app, &w.association_rep).await;
+    let mut fields = vec![
+        ("kind", "association"),
+        ("council", council.as_str()),
+        ("association", young.as_str()),
+        ("field", "environment"),
+        ("representative_name", "Karim L."),
+    ];
+    fields.extend_from_slice(&TEXTS);
+    let r = submit(&mut app, "/petitions/new", "/petitions/new", &fields).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("the law requires more than 3 years of existence"),
+        "{}",
+        r.text()
+    );
+    fields[2] = ("association", old.as_str());
+    let r = submit(&mut app, "/petitions/new", "/petitions/new", &fields).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let id = id_from_location(&r);
+    let page_path = format!("/petitions/{id}");
+    let step = format!("/petitions/{id}/step");
+    let r = submit(&mut app, &page_path, &step, &[("step", "deposit")]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+
+    as_user(&mut app, &w.larache_bureau_member).await;
+    let refuse = |ground: &'static str, text: &'static str| {
+        [
+            ("step", "declare_inadmissible"),
+            ("decision", "inadmissible"),
+            ("ground", ground),
+            ("text", text),
+        ]
+    };
+    let r = submit(&mut app, &page_path, &step, &refuse("", "Reasons")).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("Choose one of the legal grounds of refusal.")
+    );
+    let r = submit(
+        &mut app,
+        &page_path,
+        &step,
+        &refuse("outside_competence", ""),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("The reasoned text is required."));
+    let r = submit(
+        &mut app,
+        &page_path,
+        &step,
+        &refuse("outside_competence", "Ports are a State competence."),
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    app.clear_cookies();
+    app.set_cookie("lang", "fr");
+    let page = app.get(&page_path).await.text();
+    assert!(page.contains("Elle ne relève pas des compétences du conseil"));
+    assert!(page.contains("Ports are a State competence."));
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get("/petitions.json?kind=association").await.text()).unwrap();
+    assert_eq!(json[0]["status"], "inadmissible");
+    assert_eq!(json[0]["refusal_ground"], "outside_competence");
+    db.cleanup().await;
+}
