@@ -24,6 +24,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     // One line per module, in dependency order.
     crate::territory::demo::seed(state).await?;
     logins.extend(crate::accounts::demo::seed(state).await?);
+    logins.extend(crate::petitions::demo::seed(state).await?);
     Ok(logins)
 }
 

@@ -359,3 +359,60 @@ async fn association_petition_refused_on_a_legal_ground() {
     assert_eq!(json[0]["refusal_ground"], "outside_competence");
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn demo_holds_petitions_in_every_state_and_is_idempotent() {
+    use super::model::procedure::PetitionState;
+    let test_db = testing::sqlite().await;
+    let app = TestApp::new(test_db.db.clone());
+    crate::territory::store::seed_reference(app.db())
+        .await
+        .unwrap();
+    crate::demo::seed(&app.state).await.unwrap();
+    crate::demo::seed(&app.state).await.unwrap();
+    let states: Vec<String> = app
+        .db()
+        .query_scalar("SELECT DISTINCT state FROM petitions ORDER BY state")
+        .fetch_all(app.db().pool())
+        .await
+        .unwrap();
+    let mut expected: Vec<&str> = PetitionState::ALL.iter().map(|s| s.code()).collect();
+    expected.sort_unstable();
+    assert_eq!(states, expected);
+    let n: i64 = app
+        .db()
+        .query_scalar("SELECT COUNT(*) FROM petitions")
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 12, "seeded once");
+    // Every stored counter matches its rows.
+    let drift: i64 = app
+        .db()
+        .query_scalar(
+            "SELECT COUNT(*) FROM petitions p WHERE p.signature_count <> \
+             (SELECT COUNT(*) FROM petition_signatures s WHERE s.petition_id = p.id)",
+        )
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
+    assert_eq!(drift, 0);
+    // The deadline job warns the Tangier bureau once about the petition deposited 80 days ago.
+    let sent = super::jobs::run_deadline_warnings(&app.state, now())
+        .await
+        .unwrap();
+    assert_eq!(sent, 1);
+    assert_eq!(
+        super::jobs::run_deadline_warnings(&app.state, now())
+            .await
+            .unwrap(),
+        0
+    );
+    let mails = crate::platform::mail::read_outbox(&app.data_dir().join("mail"));
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to == "bureau.tanger@demo.nousharik.ma" && m.text.contains("Charf-Souani"))
+    );
+    test_db.cleanup().await;
+}

@@ -3,6 +3,7 @@
 //! `model` holds the pure rules and the state machine, `store` the SQL, `service` carries out
 //! the procedure (permissions, rules, records), `routes` and `views` the pages.
 
+pub mod demo;
 pub mod jobs;
 pub mod model;
 pub mod routes;

@@ -448,7 +448,18 @@ async fn new_submit(
         deputy_name: form.deputy_name.clone(),
     };
     let council: Option<i64> = form.council.parse().ok();
+    let national = match form.council.as_str() {
+        "national_petition" => Some(super::model::rules::NationalKind::Petition),
+        "legislative_motion" => Some(super::model::rules::NationalKind::LegislativeMotion),
+        _ => None,
+    };
     let result = match (form.kind.as_str(), council) {
+        ("citizen", None) if national.is_some() => match national {
+            Some(kind) => {
+                service::draft_national(&state.db, &user.actor, kind, &texts, now()).await
+            }
+            None => Err(PetitionError::Invalid("petitions-error-council")),
+        },
         (_, None) => Err(PetitionError::Invalid("petitions-error-council")),
         ("citizen", Some(c)) => {
             service::draft_citizen(&state.db, &user.actor, c, &texts, now()).await

@@ -221,6 +221,47 @@ pub async fn draft_citizen(
     Ok(store::create_petition(db, &new, now).await?)
 }
 
+/// Prepares a national petition or legislative motion (LEGAL.md §2): any verified citizen may
+/// draft it; it is signed here, then exported and deposited on the national portal.
+pub async fn draft_national(
+    db: &Db,
+    actor: &UserActor,
+    kind: super::model::rules::NationalKind,
+    texts: &Texts,
+    now: i64,
+) -> Result<i64> {
+    if !actor.email_confirmed {
+        return Err(Denied::EmailNotConfirmed.into());
+    }
+    if actor.residences.is_empty() {
+        return Err(Denied::ResidenceRequired.into());
+    }
+    let texts = texts.clean().map_err(PetitionError::Invalid)?;
+    let rules = store::rule_set_in_force(db, civil_date(now)).await?;
+    let rule = rules.rules.national(kind)?;
+    let new = NewPetition {
+        kind: PetitionKind::Citizen,
+        addressee: Addressee::National(kind),
+        council_id: None,
+        territory_id: None,
+        association_id: None,
+        field: None,
+        title: texts.title,
+        request: texts.request,
+        reasons: texts.reasons,
+        representative_id: actor.id.0,
+        representative_name: texts.representative_name,
+        deputy_name: texts.deputy_name,
+        rule_set_id: rules.id,
+        requirement: Requirement {
+            total: rule.signatures,
+            per_subdivision: None,
+        },
+        demo: false,
+    };
+    Ok(store::create_petition(db, &new, now).await?)
+}
+
 /// The association conditions the association fails for a petition to `council` on `date`.
 pub async fn association_conditions(
     db: &Db,
@@ -558,9 +599,6 @@ pub async fn sign(
     if !actor.email_confirmed {
         return Err(Denied::EmailNotConfirmed.into());
     }
-    let territory = p
-        .territory_id
-        .ok_or(PetitionError::Ineligible(Ineligibility::NotOpen))?;
     let basis = SignerBasis::from_code(&form.basis)
         .ok_or(PetitionError::Invalid("petitions-error-basis"))?;
     let full_name = form.full_name.trim();
@@ -569,6 +607,15 @@ pub async fn sign(
     }
     let cin = Cin::parse(&form.cin)?;
     let residences = store::residence_chains(db, actor.id.0).await?;
+    // A national dossier is open to every verified citizen: the root of their own residence
+    // stands for "the territory".
+    let territory = match p.territory_id {
+        Some(t) => t,
+        None => residences
+            .first()
+            .and_then(|c| c.last().copied())
+            .unwrap_or(0),
+    };
     let activity_chain = match (basis, form.activity_place) {
         (SignerBasis::Activity, Some(place)) => Some(store::territory_chain(db, place).await?),
         _ => None,

@@ -1503,3 +1503,37 @@ pub async fn audit_list_access(db: &Db, user_id: i64, petition_id: i64) -> Resul
     .await?;
     Ok(())
 }
+
+/// Adds paper signatures whose two entries were already compared (an imported, checked list:
+/// the demo data), in one transaction; each line still goes through the duplicate checks.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_checked_paper_lines(
+    db: &Db,
+    keys: &super::model::cin::CinKeys,
+    petition_id: i64,
+    entered_by: i64,
+    place_id: i64,
+    subdivision_id: Option<i64>,
+    lines: &[(String, super::model::cin::Cin)],
+    now: i64,
+) -> Result<(), SignError> {
+    let mut tx = db.begin().await?;
+    for (name, cin) in lines {
+        let s = NewSignature {
+            petition_id,
+            user_id: None,
+            cin_hash: keys.hash(petition_id, cin),
+            cin_sealed: keys.encrypt(petition_id, cin),
+            full_name: name.clone(),
+            basis: "resident",
+            place_id: Some(place_id),
+            subdivision_id,
+            consent_version: 0,
+            wants_notice: false,
+            now,
+        };
+        insert_signature(db, &mut tx, &s, "paper", Some(entered_by)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
