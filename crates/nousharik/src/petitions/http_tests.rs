@@ -416,3 +416,192 @@ async fn demo_holds_petitions_in_every_state_and_is_idempotent() {
     );
     test_db.cleanup().await;
 }
+
+#[tokio::test]
+async fn council_steps_paper_entry_and_rules_over_http() {
+    use super::model::procedure::Transition;
+    use super::service;
+    let (mut app, db, w) = setup().await;
+    let t = now();
+    let id = service::draft_citizen(
+        app.db(),
+        &w.rep,
+        w.tangier_council,
+        &super::service::Texts {
+            title: TEXTS[0].1.into(),
+            request: TEXTS[1].1.into(),
+            reasons: TEXTS[2].1.into(),
+            representative_name: "Fatima Z.".into(),
+            deputy_name: "Youssef A.".into(),
+        },
+        t,
+    )
+    .await
+    .unwrap();
+    service::transition(app.db(), &w.rep, id, Transition::Open, t)
+        .await
+        .unwrap();
+    let page_path = format!("/petitions/{id}");
+    let paper = format!("/petitions/{id}/paper");
+    let place = w.bni_makada.to_string();
+
+    // Paper lines: typed twice; a mismatch counts nothing.
+    as_user(&mut app, &w.rep).await;
+    let line = |cin: &'static str, name: &'static str| {
+        vec![("sheet", "S-1"), ("full_name", name), ("cin", cin)]
+    };
+    for (cin, name) in [("P1", "Ali One"), ("P2", "Badr Two"), ("P3", "Chama Three")] {
+        let mut f = line(cin, name);
+        f.push(("place", place.as_str()));
+        let r = submit(&mut app, &page_path, &paper, &f).await;
+        assert_eq!(r.status, 200);
+        assert!(r.text().contains("First entry recorded"));
+        let r = submit(&mut app, &page_path, &paper, &f).await;
+        assert!(r.text().contains("Both entries agree"), "{cin}");
+    }
+    let mut f = line("P4", "Driss Four");
+    f.push(("place", place.as_str()));
+    submit(&mut app, &page_path, &paper, &f).await;
+    let mut g = line("P4", "Driss Five");
+    g.push(("place", place.as_str()));
+    let r = submit(&mut app, &page_path, &paper, &g).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("differs from the first on") && r.text().contains("the name"));
+    as_user(&mut app, &w.tangier_residents[0]).await;
+    let page = app.get(&page_path).await.text();
+    assert!(!page.contains(&paper), "no paper form for a signatory");
+    let mut f = line("P9", "Someone");
+    f.push(("place", place.as_str()));
+    let r = submit(&mut app, &page_path, &paper, &f).await;
+    assert_eq!(r.status, 403);
+
+    // Someone who asked to be told of the decision.
+    let sign = format!("/petitions/{id}/sign");
+    let r = submit(&mut app, &page_path, &sign, &sign_fields("Q1", "1")).await;
+    assert_eq!(r.status, 303);
+    service::transition(app.db(), &w.rep, id, Transition::Deposit, t)
+        .await
+        .unwrap();
+    service::transition(
+        app.db(),
+        &w.tangier_bureau_member,
+        id,
+        Transition::DeclareAdmissible,
+        t,
+    )
+    .await
+    .unwrap();
+
+    // Referral, agenda and decision by the council's staff.
+    as_user(&mut app, &w.tangier_staff).await;
+    let step = format!("/petitions/{id}/step");
+    let committee = w.tangier_committee.to_string();
+    let r = submit(
+        &mut app,
+        &page_path,
+        &step,
+        &[("step", "refer_to_committee"), ("committee", "x")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    let r = submit(
+        &mut app,
+        &page_path,
+        &step,
+        &[
+            ("step", "refer_to_committee"),
+            ("committee", committee.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let r = submit(
+        &mut app,
+        &page_path,
+        &step,
+        &[("step", "put_on_agenda"), ("session_date", "2026-13-45")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("Give the session date as a calendar date.")
+    );
+    let r = submit(
+        &mut app,
+        &page_path,
+        &step,
+        &[("step", "put_on_agenda"), ("session_date", "2026-10-05")],
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let decide = |votes: &'static str| {
+        vec![
+            ("step", "record_decision"),
+            ("text", "Adopted."),
+            ("votes_for", votes),
+            ("votes_against", "2"),
+            ("abstentions", ""),
+        ]
+    };
+    let r = submit(&mut app, &page_path, &step, &decide("-3")).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("whole numbers"));
+    assert!(r.text().contains("Adopted."), "refilled");
+    let r = submit(&mut app, &page_path, &step, &decide("30")).await;
+    assert_eq!(r.status, 303);
+    let r = submit(&mut app, &page_path, &step, &decide("30")).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("case is closed"));
+    let mails = crate::platform::mail::read_outbox(&app.data_dir().join("mail"));
+    assert_eq!(mails.len(), 1, "the one signatory who asked");
+    assert!(mails[0].subject.contains(TEXTS[0].1));
+
+    // Rule sets: administrators add versions; others cannot.
+    let body = serde_json::to_string(&super::testkit::small_rules())
+        .unwrap()
+        .replace("2020-01-01", "2031-01-01");
+    let r = submit(
+        &mut app,
+        "/petitions/rules",
+        "/petitions/rules",
+        &[("body", body.as_str())],
+    )
+    .await;
+    assert_eq!(r.status, 403);
+    app.db()
+        .query("UPDATE users SET is_admin = 1 WHERE id = ?")
+        .bind(w.rep.id.0)
+        .execute(app.db().pool())
+        .await
+        .unwrap();
+    as_user(&mut app, &w.rep).await;
+    let r = submit(
+        &mut app,
+        "/petitions/rules",
+        "/petitions/rules",
+        &[("body", "{ not json")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("This rule set is not valid"));
+    assert!(r.text().contains("{ not json"), "refilled");
+    let r = submit(
+        &mut app,
+        "/petitions/rules",
+        "/petitions/rules",
+        &[("body", body.as_str())],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = submit(
+        &mut app,
+        "/petitions/rules",
+        "/petitions/rules",
+        &[("body", body.as_str())],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("already takes effect on that date"));
+    db.cleanup().await;
+}
