@@ -522,7 +522,8 @@ store_test!(
                     .unwrap()
             }
         };
-        assert_eq!(count("SELECT COUNT(*) FROM users").await, 6);
+        // 6 accounts' demo accounts + 3 of the petitions demo (two bureau members, a citizen).
+        assert_eq!(count("SELECT COUNT(*) FROM users").await, 9);
         assert_eq!(
             count("SELECT COUNT(*) FROM users WHERE is_admin = 1").await,
             1
@@ -531,10 +532,10 @@ store_test!(
             count("SELECT COUNT(*) FROM users WHERE email_confirmed_at IS NULL").await,
             0
         );
-        assert_eq!(count("SELECT COUNT(*) FROM memberships").await, 3);
+        assert_eq!(count("SELECT COUNT(*) FROM memberships").await, 3 + 2);
         assert_eq!(
             count("SELECT COUNT(*) FROM resident_verifications").await,
-            2
+            2 + 1
         );
         // The demo password works.
         let admin = store::user_by_email(&db, &Email::parse("admin@demo.nousharik.ma").unwrap())
