@@ -546,3 +546,91 @@ store_test!(
         ));
     }
 );
+
+store_test!(
+    async fn published_ballots_recount_to_the_published_result(db: Db) {
+        use nousharik::budgets::{count, publish};
+        let (id, budgets, ids) = to_voting(
+            &db,
+            BallotType::Approval { min: 1, max: 2 },
+            VoteScope::EachBudget,
+        )
+        .await;
+        let c = store::campaign(&db, id).await.unwrap().unwrap();
+        // 7 voters in the arrondissement budget (1 000 DH: 400, 500, 300), 2 in the city's.
+        let picks: [&[i64]; 7] = [
+            &[ids[0], ids[2]],
+            &[ids[0], ids[1]],
+            &[ids[1]],
+            &[ids[1], ids[2]],
+            &[ids[0]],
+            &[ids[1]],
+            &[ids[2]],
+        ];
+        for (i, pick) in picks.iter().enumerate() {
+            let u = user(&db, &format!("r{i}@example.org"), None).await;
+            store::cast(&db, &c, budgets[0], &voter(u), &choices(pick), T0 + 310)
+                .await
+                .unwrap();
+            if i < 2 {
+                store::cast(
+                    &db,
+                    &c,
+                    budgets[1],
+                    &voter(u),
+                    &choices(&[ids[3]]),
+                    T0 + 310,
+                )
+                .await
+                .unwrap();
+            }
+        }
+        // Counting before voting closes is refused.
+        assert!(
+            publish::count_budget(&db, budgets[0], None, T0 + 350)
+                .await
+                .is_err()
+        );
+        store::set_phase(&db, id, Phase::Counting, None, T0 + 400)
+            .await
+            .unwrap();
+        let results = publish::count_campaign(&db, id, None, T0 + 410)
+            .await
+            .unwrap();
+        for (b, r) in budgets.iter().zip(&results) {
+            assert_eq!(r.used.0 + r.left.0, r.budget.0);
+            assert!(r.used <= r.budget);
+            assert!(r.projects.iter().all(|p| !p.reasons.is_empty()), "{r:?}");
+            // The published file, recounted by the engine with the rule it names, gives the
+            // published result.
+            let file = publish::ballots_file(&db, *b).await.unwrap();
+            assert!(file.contains("mes_cost_add1_noexhstop_greedy"));
+            let recount = count::recount_file(&file, c.ballot).unwrap();
+            let (_, n, json) = store::result(&db, *b).await.unwrap().unwrap();
+            let published: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let funded: Vec<i64> = published["funded"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_i64().unwrap())
+                .collect();
+            assert_eq!(recount, funded);
+            assert_eq!(n as u64, r.ballots);
+            // Each funded project is marked in the store.
+            for p in store::projects(&db, id).await.unwrap() {
+                if p.budget_id == *b {
+                    assert_eq!(p.funded, funded.contains(&p.id), "{}", p.title);
+                }
+            }
+        }
+        // Votes: 400 → 3, 500 → 4, 300 → 3; Equal Shares with 1 000 DH for 7 voters funds
+        // the most supported project and the greedy pass adds what fits.
+        let r = &results[0];
+        assert_eq!(r.ballots, 7);
+        assert!(r.funded.contains(&ids[1]));
+        assert_eq!(results[1].funded, vec![ids[3]]);
+        store::set_phase(&db, id, Phase::Implementation, None, T0 + 500)
+            .await
+            .unwrap();
+    }
+);

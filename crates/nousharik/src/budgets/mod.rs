@@ -3,5 +3,7 @@
 //! results and implementation tracking. See crates/nousharik/README.md ("Participatory
 //! budgets").
 
+pub mod count;
 pub mod model;
+pub mod publish;
 pub mod store;
