@@ -1,5 +1,6 @@
 # المجالات الترابية والهيئات وسجل الجمعيات (src/territory).
 territory-nav = المجالات الترابية
+territory-admin-nav = المجالات الترابية (إدارة)
 territory-nav-associations = الجمعيات
 
 territory-level-region = جهة

@@ -1,5 +1,6 @@
 # Territories, organisations and the association registry (src/territory).
 territory-nav = Territories
+territory-admin-nav = Territories (admin)
 territory-nav-associations = Associations
 
 territory-level-region = Region

@@ -1,5 +1,6 @@
 # Territoires, organisations et registre des associations (src/territory).
 territory-nav = Territoires
+territory-admin-nav = Territoires (admin)
 territory-nav-associations = Associations
 
 territory-level-region = Région

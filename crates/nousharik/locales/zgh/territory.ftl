@@ -3,6 +3,7 @@
 # Several administrative terms here have no settled standard form: see the README's
 # "Tamazight wording to review" list before production.
 territory-nav = ⵉⵎⵏⴰⴹⵏ
+territory-admin-nav = ⵉⵎⵏⴰⴹⵏ (ⴰⵙⵡⵓⴷⴷⵓ)
 territory-nav-associations = ⵜⵉⵎⵙⵙⵓⵔⴰ
 
 territory-level-region = ⵜⴰⵎⵏⴰⴹⵜ

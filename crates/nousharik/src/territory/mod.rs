@@ -2,6 +2,7 @@
 //! arrondissements hierarchy with legal populations, the councils with their bureaux and
 //! standing committees, consultative bodies, coordination cells, and the association registry.
 
+pub mod admin;
 pub mod demo;
 pub mod import;
 pub mod model;

@@ -42,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/associations", get(registry_page))
         .route("/associations.json", get(associations_json))
         .route("/associations/{code}", get(association_page))
+        .merge(super::admin::routes())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,7 +113,7 @@ pub struct TerritoryRow {
 }
 
 impl TerritoryRow {
-    fn new(t: &Territory, page: &Page) -> Self {
+    pub fn new(t: &Territory, page: &Page) -> Self {
         TerritoryRow {
             href: format!("/territories/{}", t.code),
             name: Shown::of(&t.names, page),

@@ -19,3 +19,26 @@ async fn key_pages_pass_axe() {
     }
     b.close().await;
 }
+
+/// The territory and registry pages, in Arabic and in French, have no serious or critical
+/// accessibility violation.
+#[tokio::test(flavor = "multi_thread")]
+async fn territory_pages_pass_axe() {
+    let b = Browser::start(true).await;
+    for lang in ["fr", "ar"] {
+        b.open(&format!("/lang/{lang}?next=%2F")).await;
+        for (path, name) in [
+            ("/territories", "territories"),
+            ("/territories/commune-tanger", "territory"),
+            ("/organisations/council-region", "organisation"),
+            ("/associations?territory=commune-larache", "registry"),
+            ("/associations/assoc-sabadia-handicap", "association"),
+        ] {
+            b.open(path).await;
+            b.screenshot(&format!("axe-{name}-{lang}")).await;
+            let violations = b.axe_serious().await;
+            assert!(violations.is_empty(), "{lang} {path}: {violations:#?}");
+        }
+    }
+    b.close().await;
+}
