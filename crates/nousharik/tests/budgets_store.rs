@@ -585,6 +585,16 @@ store_test!(
                 .unwrap();
             }
         }
+        // Nothing is published while voting is open.
+        let mut app = nousharik::platform::testing::TestApp::new(db.clone());
+        for path in [
+            format!("/budgets/{}/ballots.pb", budgets[0]),
+            format!("/budgets/{}/results.json", budgets[0]),
+            "/budgets/abc/ballots.pb".to_owned(),
+            "/budgets/999999/results.json".to_owned(),
+        ] {
+            assert_eq!(app.get(&path).await.status.as_u16(), 404, "{path}");
+        }
         // Counting before voting closes is refused.
         assert!(
             publish::count_budget(&db, budgets[0], None, T0 + 350)
@@ -603,10 +613,15 @@ store_test!(
             assert!(r.projects.iter().all(|p| !p.reasons.is_empty()), "{r:?}");
             // The published file, recounted by the engine with the rule it names, gives the
             // published result.
-            let file = publish::ballots_file(&db, *b).await.unwrap();
+            let file = app.get(&format!("/budgets/{b}/ballots.pb")).await.text();
+            assert_eq!(file, publish::ballots_file(&db, *b).await.unwrap());
             assert!(file.contains("mes_cost_add1_noexhstop_greedy"));
             let recount = count::recount_file(&file, c.ballot).unwrap();
             let (_, n, json) = store::result(&db, *b).await.unwrap().unwrap();
+            assert_eq!(
+                app.get(&format!("/budgets/{b}/results.json")).await.text(),
+                json
+            );
             let published: serde_json::Value = serde_json::from_str(&json).unwrap();
             let funded: Vec<i64> = published["funded"]
                 .as_array()

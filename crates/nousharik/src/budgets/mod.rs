@@ -6,4 +6,5 @@
 pub mod count;
 pub mod model;
 pub mod publish;
+pub mod routes;
 pub mod store;
