@@ -26,7 +26,20 @@ use serde::Serialize;
 
 use crate::greedy::{self, GreedyExplanation};
 use crate::instance::{Instance, ProjectIx, Satisfaction, TieBreak};
-use crate::mes::{MesExplanation, MesRun, Prepared, Q};
+use crate::mes::{MesExplanation, MesRun, Prepared, Q, Stability};
+
+/// The first round after `k` whose endowment exceeds round `k`'s by at least `delta`, when
+/// each round adds `increment`.
+fn first_round_beyond(k: u64, delta: &Q, increment: &Q) -> u64 {
+    let rounds = delta.div(increment);
+    let floor = rounds.floor_u64();
+    let ceil = if Q::int(i128::from(floor)) == rounds {
+        floor
+    } else {
+        floor.saturating_add(1)
+    };
+    k.saturating_add(ceil.max(1))
+}
 
 /// Which phase of a completed rule funded a project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -101,6 +114,12 @@ impl<'p, 'a, F: Fn(u64) -> Q + Sync> Rounds<'p, 'a, F> {
             width: cores.clamp(1, 4),
             computed: 0,
         }
+    }
+
+    /// Continues at round `k`: the rounds before it are known to repeat the last one.
+    fn skip_to(&mut self, k: u64) {
+        self.ready.retain(|(r, _)| *r >= k);
+        self.next = self.next.max(k);
     }
 
     /// The next round: its index and outcome.
@@ -185,6 +204,11 @@ fn add1_rounds(prepared: &Prepared<'_>, unit: u64) -> Kept {
                 ),
             };
         }
+        if let Stability::Below(delta) = &run.stability {
+            // The next rounds provably repeat this outcome: go to the first that may not.
+            let unit_q = Q::int(i128::from(unit));
+            rounds.skip_to(first_round_beyond(k, delta, &unit_q));
+        }
         prev = Some(run);
     }
 }
@@ -255,6 +279,28 @@ fn exhaustion_rounds(prepared: &Prepared<'_>, step: &Q, exhaustive_stop: bool) -
         if exhaustive_stop && exhaustive_over(instance, &run.selected, &everything) {
             let reason = format!("after {k} budget step(s) the outcome is exhaustive");
             return keep((k, run), rounds.computed, reason);
+        }
+        let increment = step.div_int(i128::from(instance.voters));
+        match &run.stability {
+            Stability::Forever => {
+                let reason = format!(
+                    "from {k} budget step(s) on, the outcome provably no longer changes up to pabutools' bound"
+                );
+                return keep((last, run), rounds.computed, reason);
+            }
+            Stability::Below(delta) => {
+                let next = first_round_beyond(k, delta, &increment);
+                if next > last {
+                    let reason = format!(
+                        "from {k} budget step(s) on, the outcome provably no longer changes up to pabutools' bound"
+                    );
+                    return keep((last, run), rounds.computed, reason);
+                }
+                rounds.skip_to(next);
+                prev = Some((next - 1, run));
+                continue;
+            }
+            Stability::Unknown => {}
         }
         if endowment_of(k) >= *prepared.saturation() {
             // Every voter can now pay her share of every project she supports: all later

@@ -134,6 +134,26 @@ enum Threshold {
     PerVoter,
 }
 
+/// What evaluating a project at the current budgets found.
+enum Evaluation {
+    /// Its supporters can pay; `all_rich`: every supporter (exhausted ones included) pays the
+    /// full share ρ·u, nobody pays "all she has".
+    Affordable { rho: Rho, all_rich: bool },
+    /// They cannot: `money` is what they have in total (over the ledger's denominator).
+    Unaffordable { money: BigUint },
+}
+
+/// For which larger endowments a run provably gives the same outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stability {
+    /// Not known: some supporter paid all she had, which may change with more money.
+    Unknown,
+    /// For every endowment `e` with `endowment <= e < endowment + Δ`.
+    Below(Q),
+    /// For every larger endowment.
+    Forever,
+}
+
 /// One group of identical ballots.
 #[derive(Debug, Clone)]
 struct BallotType {
@@ -153,6 +173,8 @@ struct MesProject {
     uniform: Option<u128>,
     /// Σ weight·utility.
     total_utility: u128,
+    /// Number of supporting voters (Σ weight).
+    supporters_weight: u128,
 }
 
 /// An election prepared for (possibly repeated) MES runs with one satisfaction measure.
@@ -264,6 +286,8 @@ pub struct MesRun {
     pub total_cost: u64,
     /// The explanation, when asked for.
     pub explanation: Option<MesExplanation>,
+    /// For which larger endowments the outcome is provably the same.
+    pub stability: Stability,
 }
 
 /// The selection and total cost a rule returns.
@@ -347,10 +371,15 @@ impl<'a> Prepared<'a> {
                     free.push(j);
                 }
             }
+            let supporters_weight = per_type
+                .iter()
+                .map(|&(t, _)| types[t as usize].weight)
+                .sum();
             projects.push(MesProject {
                 supporters: per_type,
                 uniform,
                 total_utility,
+                supporters_weight,
             });
         }
         let tie_rank = tie.ranks(instance);
@@ -413,7 +442,7 @@ impl<'a> Prepared<'a> {
         ledger: &mut Ledger,
         live: &mut Vec<(u32, u64)>,
         scratch: &mut Vec<(u32, u64)>,
-    ) -> Option<Rho> {
+    ) -> Evaluation {
         let project = &self.projects[j];
         let weights = &self.weights;
         // Drop exhausted supporters for good (their budget never grows back in a run).
@@ -432,7 +461,7 @@ impl<'a> Prepared<'a> {
         let mut first = true;
         loop {
             if rich_utility == 0 {
-                return None;
+                return Evaluation::Unaffordable { money: poor_money };
             }
             let x = if poor_money >= cost_scaled {
                 BigUint::zero()
@@ -486,7 +515,10 @@ impl<'a> Prepared<'a> {
                 scratch.retain(|&(t, u)| !is_poor(t, u, &budgets[t as usize], &threshold));
             }
             if !moved {
-                return Some(Rho { x, u: at });
+                return Evaluation::Affordable {
+                    rho: Rho { x, u: at },
+                    all_rich: at == project.total_utility,
+                };
             }
         }
     }
@@ -535,6 +567,10 @@ impl<'a> Prepared<'a> {
             self.projects.iter().map(|p| p.supporters.clone()).collect();
         let mut scratch = Vec::new();
         let mut purchases = Vec::new();
+        // While every purchase is paid in full shares by all supporters, more money changes
+        // nothing but the unaffordable projects: `margin` bounds the extra money per voter
+        // they can absorb (`None`: unknown; `Some(None)`: no bound yet).
+        let mut margin: Option<Option<Q>> = Some(None);
         let mut step = 0;
         loop {
             remaining.sort_by(|&a, &b| bound[a].cmp(&bound[b]));
@@ -548,8 +584,23 @@ impl<'a> Prepared<'a> {
                     break;
                 }
                 match self.rho(j, &mut ledger, &mut live[j], &mut scratch) {
-                    None => dropped.push(j),
-                    Some(r) => {
+                    Evaluation::Unaffordable { money } => {
+                        dropped.push(j);
+                        if let Some(m) = margin.as_mut() {
+                            // Stays unaffordable while money + supporters·Δ < cost.
+                            let p = &self.projects[j];
+                            let gap = &ledger.den * u128::from(self.instance.costs[j]) - money;
+                            let delta =
+                                Q::from_biguints(&gap, &(&ledger.den * p.supporters_weight));
+                            if m.as_ref().is_none_or(|old| delta < *old) {
+                                *m = Some(delta);
+                            }
+                        }
+                    }
+                    Evaluation::Affordable { rho: r, all_rich } => {
+                        if !all_rich {
+                            margin = None;
+                        }
                         match best.as_ref().map(|b| r.cmp(b)) {
                             Some(Ordering::Greater) => {}
                             Some(Ordering::Equal) => tied.push(j),
@@ -611,10 +662,16 @@ impl<'a> Prepared<'a> {
             purchases,
             not_funded: self.not_funded(&is_selected, &mut ledger),
         });
+        let stability = match margin {
+            None => Stability::Unknown,
+            Some(None) => Stability::Forever,
+            Some(Some(delta)) => Stability::Below(delta),
+        };
         MesRun {
             selected,
             total_cost,
             explanation,
+            stability,
         }
     }
 

@@ -267,3 +267,15 @@ mod properties {
         }
     }
 }
+
+/// A fuzz-found file on which the round-by-round loop would need about 100,000 MES rounds:
+/// every round is paid in full shares, so the rounds that provably repeat are skipped.
+#[test]
+fn rounds_that_provably_repeat_are_skipped() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions/slow_mes_add1_noexhstop.pb");
+    let (_, instance) = load(&path);
+    let o = completion::mes_add1_noexhstop(&instance, TieBreak::default(), 1, false);
+    assert_eq!(ids(&instance, &o.selected), vec!["1".to_owned()]);
+    assert!(o.mes_runs <= 10, "{} MES rounds", o.mes_runs);
+}
