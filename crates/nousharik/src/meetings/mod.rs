@@ -3,6 +3,11 @@
 //! QR codes at the door, attendance disaggregated by sex, age group and actor type, pre/post
 //! tests, satisfaction forms, certificates, calendars and the dashboard of figures.
 
+pub mod calendar;
+pub mod certificates;
+pub mod demo;
 pub mod model;
 pub mod qr;
+pub mod routes;
 pub mod store;
+pub mod views;

@@ -45,6 +45,10 @@ pub const NAV: &[NavEntry] = &[
         href: "/petitions",
         key: "petitions-nav",
     },
+    NavEntry {
+        href: "/events",
+        key: "meetings-nav",
+    },
 ];
 
 /// A navigation link as shown.

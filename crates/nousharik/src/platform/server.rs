@@ -38,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::accounts::admin::routes())
         .merge(crate::petitions::routes::routes())
         .merge(crate::budgets::routes::routes())
+        .merge(crate::meetings::routes::routes())
         // Modules add their routes here, one line each: `.merge(crate::<module>::routes::routes())`.
         .fallback(not_found)
         // Sessions and CSRF: inside the error renderer, so its failures are rendered too.
