@@ -4,6 +4,7 @@
 //! (model · store · routes · views). See crates/nousharik/README.md for the conventions.
 
 pub mod accounts;
+pub mod admin;
 pub mod budgets;
 pub mod cli;
 pub mod demo;

@@ -164,8 +164,8 @@ struct NoticeQuery {
 
 fn admin_notice(page: &Page, code: &str) -> Option<String> {
     let key = match code {
-        "admin-granted" => "accounts-admin-admin-granted",
-        "admin-revoked" => "accounts-admin-admin-revoked",
+        "granted-admin" => "accounts-admin-admin-granted",
+        "revoked-admin" => "accounts-admin-admin-revoked",
         "role-granted" => "accounts-admin-role-granted",
         "role-revoked" => "accounts-admin-role-revoked",
         "residence-revoked" => "accounts-admin-residence-revoked",
@@ -297,9 +297,9 @@ async fn set_admin(
     allowed(&me.actor(), &action)?;
     store::set_admin(&state.db, target.id, grant, Some(me.user.id)).await?;
     let notice = if grant {
-        "admin-granted"
+        "granted-admin"
     } else {
-        "admin-revoked"
+        "revoked-admin"
     };
     Ok(Redirect::to(&format!("/admin/users/{id}?notice={notice}")).into_response())
 }
