@@ -102,7 +102,12 @@ async fn administrators_browse_the_log_by_pages_and_by_subject() {
     let home = app.get("/admin").await;
     assert_eq!(home.status, 200);
     let html = home.text();
-    for link in ["/admin/users", "/admin/territory", "/staff/residents", "/admin/audit"] {
+    for link in [
+        "/admin/users",
+        "/admin/territory",
+        "/staff/residents",
+        "/admin/audit",
+    ] {
         assert!(html.contains(&format!(r#"href="{link}""#)), "{link}");
     }
     assert!(html.contains("Journal d'audit") || html.contains("Journal d&#39;audit"));
