@@ -221,6 +221,7 @@ async fn serve(state: AppState, demo: bool) -> anyhow::Result<()> {
     tokio::task::spawn_blocking(crate::platform::password::warm_up);
     crate::platform::session::spawn_housekeeping(state.db.clone());
     crate::petitions::jobs::spawn_deadline_warnings(state.clone());
+    crate::meetings::reminders::spawn(state.clone());
     println!(
         "Nousharik listening on http://{addr} (public URL {}/)",
         state.config.base_url

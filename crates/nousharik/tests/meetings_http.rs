@@ -491,3 +491,53 @@ async fn calendars_json_and_dashboard_match_the_demo_programme() {
     assert_eq!(app.get("/events/99999").await.status, 404);
     test_db.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_reminder_is_mailed_once_the_day_before() {
+    use nousharik::meetings::store::NewRegistration;
+    use nousharik::platform::ids::UserId;
+    use nousharik::platform::mail::{Mailer, read_outbox};
+    let (app, test_db) = demo_app().await;
+    let db = test_db.db.clone();
+    let state = testing::test_state(db.clone(), app.data_dir());
+    let upcoming: (i64, i64) = {
+        let row = db
+            .query("SELECT id, starts_at FROM events WHERE programme = 'Nousharik – suivi (démo)'")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        use sqlx::Row;
+        (row.get(0), row.get(1))
+    };
+    let user: i64 = db
+        .query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(CITIZEN.0)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    let new = NewRegistration {
+        user: UserId(user),
+        name: "Amina".into(),
+        answers: vec![String::new()],
+        profile: Default::default(),
+    };
+    store::register(&db, upcoming.0, &new, now()).await.unwrap();
+    let mailer = Mailer::new(&state.config.mail, "Nousharik <no-reply@example.org>").unwrap();
+    let send = nousharik::meetings::reminders::send_due;
+    // Two days before: not yet.
+    assert_eq!(
+        send(&state, &mailer, upcoming.1 - 2 * 86_400)
+            .await
+            .unwrap(),
+        0
+    );
+    let day_before = upcoming.1 - 86_400;
+    assert_eq!(send(&state, &mailer, day_before).await.unwrap(), 1);
+    assert_eq!(send(&state, &mailer, day_before + 60).await.unwrap(), 0);
+    let mails: Vec<_> = read_outbox(&app.data_dir().join("mail"))
+        .into_iter()
+        .filter(|m| m.to == CITIZEN.0)
+        .collect();
+    assert_eq!(mails.len(), 1);
+    test_db.cleanup().await;
+}

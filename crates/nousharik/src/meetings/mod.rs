@@ -8,6 +8,7 @@ pub mod certificates;
 pub mod demo;
 pub mod model;
 pub mod qr;
+pub mod reminders;
 pub mod routes;
 pub mod store;
 pub mod views;
