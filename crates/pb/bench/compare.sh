@@ -12,7 +12,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 dir="${1:-}"
 if [ -z "$dir" ]; then
-  for d in "$root/../shared/data/pabulib" "$root/../../shared/data/pabulib" "$root/shared/data/pabulib"; do
+  for d in "$root/crates/pb/tests/data/pabulib" "$root/../shared/data/pabulib" "$root/../../shared/data/pabulib" "$root/shared/data/pabulib"; do
     [ -d "$d" ] && dir="$d" && break
   done
 fi

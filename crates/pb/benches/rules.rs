@@ -1,6 +1,6 @@
 //! Criterion benchmark: parsing (with building the instance) and every rule, per fixture file.
-//! `cargo bench -p pb` (set `PABULIB_DIR` if the fixtures are not in `shared/data/pabulib`
-//! above the crate); `cargo bench -p pb -- Lodz` for one file.
+//! `cargo bench -p pb` (fixtures from `tests/data/pabulib`, or from `$PABULIB_DIR`);
+//! `cargo bench -p pb -- Lodz` for one file.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -15,10 +15,8 @@ fn data_dir() -> Option<PathBuf> {
     if let Ok(dir) = std::env::var("PABULIB_DIR") {
         return Some(PathBuf::from(dir));
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|a| a.join("shared/data/pabulib"))
-        .find(|p| p.is_dir())
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/pabulib");
+    shipped.is_dir().then_some(shipped)
 }
 
 fn bench(c: &mut Criterion) {

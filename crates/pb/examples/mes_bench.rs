@@ -15,7 +15,7 @@ fn main() {
     let dir = args
         .next()
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/data/pabulib"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/pabulib"));
     let filter = args.next().unwrap_or_default();
     let only_key = args.next();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)

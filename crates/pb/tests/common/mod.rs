@@ -4,18 +4,14 @@
 
 use std::path::PathBuf;
 
-/// The folder of Pabulib fixtures: `$PABULIB_DIR`, or `shared/data/pabulib` beside the
-/// checkout (found by walking up from the crate). Panics when absent: the tests need it.
+/// The folder of Pabulib fixtures: `$PABULIB_DIR`, or the copy shipped in the repository
+/// (`tests/data/pabulib`, byte-identical to `shared/data/pabulib`; see its README for source and
+/// citation), so a fresh clone anywhere has them.
 pub fn data_dir() -> PathBuf {
     if let Ok(dir) = std::env::var("PABULIB_DIR") {
         return PathBuf::from(dir);
     }
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .map(|a| a.join("shared/data/pabulib"))
-        .find(|p| p.is_dir())
-        .expect("shared/data/pabulib not found above the crate; set PABULIB_DIR")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/pabulib")
 }
 
 /// Every `.pb` file of the fixtures, sorted by name.
