@@ -5,7 +5,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
@@ -13,7 +13,7 @@ use crate::platform::AppState;
 use crate::platform::audit::{self, ChainError, Entry, VerifyError};
 use crate::platform::error::AppError;
 use crate::platform::i18n::Arg;
-use crate::platform::layout::Page;
+use crate::platform::layout::{self, Page};
 use crate::platform::permissions::{Action, allowed};
 use crate::platform::session::RequireAdmin;
 
@@ -199,15 +199,14 @@ fn render_audit(
     } else {
         StatusCode::OK
     };
-    let html = AuditTemplate {
+    let html = layout::render(&AuditTemplate {
         page,
         subject,
         rows,
         next,
         notice,
-    }
-    .render()?;
-    Ok((status, Html(html)).into_response())
+    })?;
+    Ok((status, html).into_response())
 }
 
 #[derive(Template)]
@@ -264,5 +263,5 @@ fn broken_args(e: &ChainError) -> Vec<(&'static str, Arg<'static>)> {
 }
 
 fn render<T: Template>(t: &T) -> Result<Response, AppError> {
-    Ok((StatusCode::OK, Html(t.render()?)).into_response())
+    Ok(layout::render(t)?.into_response())
 }
