@@ -13,6 +13,7 @@
 //! grouped (a weighted "multiprofile"), which gives exactly the same outcome because
 //! identical voters always hold identical budgets.
 
+mod classes;
 pub mod ratio;
 
 use std::borrow::Cow;
@@ -195,6 +196,8 @@ pub struct Prepared<'a> {
     /// An endowment from which every voter can pay her share c·u/U of every candidate she
     /// supports: from there on nobody is ever poor and MES buys every candidate.
     saturation: Q,
+    /// The voter-class index for the fast run, when every candidate has one utility.
+    uniform_index: Option<classes::UniformIndex>,
 }
 
 /// Why a run stopped buying, for one project that was not bought.
@@ -394,7 +397,7 @@ impl<'a> Prepared<'a> {
             }
         }
         let saturation = Q::int(share_sum.into_iter().max().unwrap_or(0) as i128);
-        Prepared {
+        let mut prepared = Prepared {
             instance,
             sat,
             weights,
@@ -404,7 +407,10 @@ impl<'a> Prepared<'a> {
             free,
             tie_rank,
             saturation,
-        }
+            uniform_index: None,
+        };
+        prepared.uniform_index = classes::UniformIndex::new(&prepared);
+        prepared
     }
 
     /// Number of distinct ballots (voter groups).
@@ -525,8 +531,21 @@ impl<'a> Prepared<'a> {
 
     /// Runs MES once with every voter starting with `endowment` (≥ 0), the projects of
     /// `initial` already selected (pabutools' `initial_budget_allocation`: excluded, not paid
-    /// for).
+    /// for). Without explanation or initial allocation, and when every supporter of a
+    /// project gives it the same utility, this takes the faster voter-class run (same
+    /// outcome); otherwise [`Prepared::run_reference`].
     pub fn run(&self, endowment: &Q, initial: &[ProjectIx], explain: bool) -> MesRun {
+        match &self.uniform_index {
+            Some(index) if !explain && initial.is_empty() => self
+                .run_classes(endowment, index)
+                .unwrap_or_else(|| self.run_reference(endowment, initial, explain)),
+            _ => self.run_reference(endowment, initial, explain),
+        }
+    }
+
+    /// Runs MES supporter by supporter (the reference implementation, with explanations);
+    /// same arguments as [`Prepared::run`].
+    pub fn run_reference(&self, endowment: &Q, initial: &[ProjectIx], explain: bool) -> MesRun {
         let m = self.instance.costs.len();
         let mut selected: Vec<ProjectIx> = initial.to_vec();
         let mut is_selected = vec![false; m];

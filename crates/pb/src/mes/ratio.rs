@@ -44,7 +44,7 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
 }
 
 /// Full 256-bit product of two `u128`, as `(high, low)`.
-fn mul_wide(x: u128, y: u128) -> (u128, u128) {
+pub(crate) fn mul_wide(x: u128, y: u128) -> (u128, u128) {
     const MASK: u128 = u64::MAX as u128;
     let (x0, x1) = (x & MASK, x >> 64);
     let (y0, y1) = (y & MASK, y >> 64);
