@@ -1,53 +1,90 @@
 #!/usr/bin/env bash
 # Runs this crate and pabutools on the same Pabulib files, one after the other, on this machine,
-# and prints a markdown table (seconds, ratio) for the rules both implement.
+# and prints markdown tables (time, ratio) for every rule both implement, Equal Shares included.
 #
 # Usage: crates/pb/bench/compare.sh [DIR] [FILE-NAME-FILTER]
-#   DIR defaults to shared/data/pabulib beside the checkout. Needs pabutools 1.2.3 in the
-#   Python found as $PABUTOOLS_PYTHON (default: python3), e.g.
+#   DIR defaults to the fixtures shipped in crates/pb/tests/data/pabulib. Needs pabutools 1.2.3
+#   in the Python found as $PABUTOOLS_PYTHON (default: python3), e.g.
 #   python3 -m venv ~/.cache/pabutools-venv && ~/.cache/pabutools-venv/bin/pip install pabutools==1.2.3
-# pabutools takes minutes on the largest files; run it by hand, not in CI.
+# pabutools' Equal Shares is slow: each of its runs gets a timeout ($PB_TIMEOUT seconds, default
+# 900, for single-run rules; $PB_TIMEOUT_ITERATED, default 180, for the iterated Equal Shares
+# rules) and is reported as "> timeout". With the defaults the whole run takes about 1.5 hours
+# on the 2-core machine; run it by hand, not in CI.
+# $PABUTOOLS_TSV=FILE reuses the pabutools lines of an earlier run (pabutools_bench.py output)
+# instead of running pabutools again; $OURS_TSV=FILE keeps our lines.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 dir="${1:-}"
 if [ -z "$dir" ]; then
-  for d in "$root/crates/pb/tests/data/pabulib" "$root/../shared/data/pabulib" "$root/../../shared/data/pabulib" "$root/shared/data/pabulib"; do
+  for d in "$root/crates/pb/tests/data/pabulib" "$root/../shared/data/pabulib" "$root/shared/data/pabulib"; do
     [ -d "$d" ] && dir="$d" && break
   done
 fi
 [ -d "$dir" ] || { echo "no fixture folder; pass DIR" >&2; exit 2; }
 filter="${2:-}"
 py="${PABUTOOLS_PYTHON:-python3}"
+rules="greedy_cost greedy_card max_welfare_cost seq_phragmen mes_cost mes_card mes_points mes_cost_add1 mes_cost_add1u mes_cost_exh_greedy mes_cost_add1_noexhstop"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/nousharik-target}"
 cargo build --release -q -p pb --example timing --manifest-path "$root/Cargo.toml"
 ours="$CARGO_TARGET_DIR/release/examples/timing"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+ours_tsv="${OURS_TSV:-$tmp/ours.tsv}"
+: > "$ours_tsv"
+theirs_tsv="$tmp/pabutools.tsv"
+[ -n "${PABUTOOLS_TSV:-}" ] && cp "$PABUTOOLS_TSV" "$theirs_tsv"
+echo "# ours: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for f in "$dir"/*"$filter"*.pb; do
-  "$ours" "$f" --tsv greedy_cost greedy_card max_welfare_cost seq_phragmen >> "$tmp/ours.tsv"
-  "$py" "$here/pabutools_bench.py" "$f" >> "$tmp/pabutools.tsv"
+  # shellcheck disable=SC2086
+  "$ours" "$f" --tsv $rules >> "$ours_tsv"
+  if [ -z "${PABUTOOLS_TSV:-}" ]; then
+    # shellcheck disable=SC2086
+    "$py" "$here/pabutools_bench.py" "$f" --timeout "${PB_TIMEOUT:-900}" \
+      --timeout-iterated "${PB_TIMEOUT_ITERATED:-180}" $rules >> "$theirs_tsv"
+  fi
 done
-python3 - "$tmp/ours.tsv" "$tmp/pabutools.tsv" <<'PY'
+python3 - "$ours_tsv" "$theirs_tsv" <<'PY'
 import sys
+
 def load(p):
     d = {}
     for line in open(p):
+        if line.startswith("#") or not line.strip():
+            continue
         f, step, secs, cost = line.rstrip("\n").split("\t")
-        d[(f, step)] = (float(secs), cost)
+        d[(f, step)] = (secs, cost)
     return d
+
 ours, py = load(sys.argv[1]), load(sys.argv[2])
-steps = ["parse", "greedy_cost", "greedy_card", "max_welfare_cost", "seq_phragmen"]
-print("| file | " + " | ".join(f"`{s}` ours / pabutools (×)" for s in steps) + " |")
-print("|---|" + "---:|" * len(steps))
-for f in sorted({k[0] for k in ours}):
-    cells = []
-    for s in steps:
-        if (f, s) in ours and (f, s) in py:
-            a, b = ours[(f, s)][0], py[(f, s)][0]
-            same = "" if s == "parse" or s == "max_welfare_cost" or ours[(f, s)][1] == py[(f, s)][1] else " cost differs!"
-            cells.append(f"{a*1000:.1f} ms / {b:.2f} s (×{b/max(a,1e-6):,.0f}){same}")
-        else:
-            cells.append("")
-    print(f"| {f} | " + " | ".join(cells) + " |")
+files = sorted({k[0] for k in ours})
+
+def cell(f, s):
+    if (f, s) not in ours or (f, s) not in py:
+        return ""
+    a = float(ours[(f, s)][0])
+    b, cost = py[(f, s)]
+    ms = f"{a*1000:.1f} ms" if a < 10 else f"{a:.1f} s"
+    if b.startswith(">"):
+        return f"{ms} / {b} s (× {float(b[1:])/max(a,1e-6):,.0f}+)"
+    same = ""
+    if s not in ("parse", "max_welfare_cost") and ours[(f, s)][1] != cost:
+        same = " **cost differs**"
+    return f"{ms} / {float(b):.2f} s (×{float(b)/max(a,1e-6):,.0f}){same}"
+
+for steps in (
+    ["parse", "greedy_cost", "greedy_card", "max_welfare_cost", "seq_phragmen"],
+    ["mes_cost", "mes_card", "mes_points", "mes_cost_add1", "mes_cost_add1u",
+     "mes_cost_exh_greedy", "mes_cost_add1_noexhstop"],
+):
+    print("| file | " + " | ".join(f"`{s}` ours / pabutools (×)" for s in steps) + " |")
+    print("|---|" + "---:|" * len(steps))
+    for f in files:
+        print(f"| {f.removesuffix('.pb')} | " + " | ".join(cell(f, s) for s in steps) + " |")
+    print()
+worst = max(
+    (float(ours[(f, "parse")][0]) + float(v[0]), f, s)
+    for (f, s), v in ours.items() if s != "parse"
+)
+print(f"Slowest of ours, parsing included: {worst[0]:.3f} s ({worst[2]} on {worst[1]}).")
 PY

@@ -1,5 +1,6 @@
 //! Times parsing and every rule on every `.pb` file of a folder (or on one file):
-//! `cargo run --release -p pb --example timing -- DIR|FILE [RULE...]`.
+//! `cargo run --release -p pb --example timing -- DIR|FILE [--tsv] [RULE...]`.
+//! Rules run through `pb::rules::tally`, explanations included, as `nousharik pb tally` does.
 
 use std::time::Instant;
 
@@ -41,6 +42,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let Ok(rule) = Rule::from_key(key, Some(pb::greedy::Threshold::Votes(0))) else {
                 continue;
             };
+            // The Add1 completions add one currency unit per voter, as `pb tally` does.
+            let rule = rule.in_currency_units(election.money_scale());
             let t = Instant::now();
             let o = tally(&instance, &rule, TieBreak::default());
             let elapsed = t.elapsed();

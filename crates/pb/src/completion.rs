@@ -105,7 +105,13 @@ struct Rounds<'p, 'a, F: Fn(u64) -> Q + Sync> {
 
 impl<'p, 'a, F: Fn(u64) -> Q + Sync> Rounds<'p, 'a, F> {
     fn new(prepared: &'p Prepared<'a>, endowment_of: F) -> Self {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // Threads pay off only when a round is long enough to dwarf starting them.
+        let approvals: usize = prepared.instance().supporters.iter().map(Vec::len).sum();
+        let cores = if approvals < 100_000 {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        };
         Rounds {
             prepared,
             endowment_of,

@@ -36,6 +36,8 @@ use crate::instance::ProjectIx;
 
 /// No class: the voter has no money left.
 const NONE: u32 = u32::MAX;
+/// Not met yet (in `Tally::map`); no class gets this id.
+const UNMET: u32 = u32::MAX - 1;
 /// Fixed-point scale of the intervals: values are kept times 2^SCALE.
 const SCALE: u32 = 48;
 
@@ -96,12 +98,14 @@ struct Run {
     parent: Vec<u32>,
     via: Vec<u32>,
     exact: std::collections::HashMap<u32, Q>,
-    /// Each ballot type's class (`NONE`: no money left).
-    class_of: Vec<u32>,
-    /// Each project's supporting ballot types that may have money left: the first
-    /// `live_len[j]` entries of its slice of a copy of [`UniformIndex::supporters`]
-    /// (types found broke are swapped out).
+    /// Each ballot type's class (`NONE`: no money left) and weight, side by side so that
+    /// counting a supporter reads one place.
+    class_of: Vec<(u32, u32)>,
+    /// Each project's supporting ballot types that may have money left, copied from
+    /// [`UniformIndex::supporters`] when the project is first counted (`live_start[j] ==
+    /// usize::MAX` until then) and shrunk, in order, as types run out of money.
     live: Vec<u32>,
+    live_start: Vec<usize>,
     live_len: Vec<usize>,
     purchases: Vec<Purchase>,
     /// `(class, supporters)` lists, referenced by purchases and evaluations.
@@ -173,21 +177,17 @@ struct Price {
 #[derive(Default)]
 struct Tally {
     /// Voters per class (indexed by class; zero outside a count).
-    count: Vec<u64>,
+    count: Vec<u32>,
     /// The classes seen, in no order.
     seen: Vec<u32>,
     /// Supporters with money left.
     rich: u64,
+    /// Per class, where its voters move when paying (`UNMET` outside a payment).
+    map: Vec<u32>,
 }
 
 impl Tally {
-    fn count(
-        &mut self,
-        prepared: &Prepared<'_>,
-        index: &UniformIndex,
-        j: ProjectIx,
-        run: &mut Run,
-    ) {
+    fn count(&mut self, index: &UniformIndex, j: ProjectIx, run: &mut Run) {
         if self.count.len() < run.budget.len() {
             self.count.resize(run.budget.len(), 0);
         }
@@ -195,29 +195,49 @@ impl Tally {
             self.count[c as usize] = 0;
         }
         self.seen.clear();
-        self.rich = 0;
-        let start = index.start[j];
-        let list = &mut run.live[start..start + run.live_len[j]];
-        let mut len = list.len();
-        let mut i = 0;
-        while i < len {
-            let t = list[i];
-            let c = run.class_of[t as usize];
-            if c == NONE {
-                len -= 1;
-                list.swap(i, len);
-                continue;
+        let count = &mut self.count[..];
+        let seen = &mut self.seen;
+        let class_of = &run.class_of[..];
+        let mut rich = 0u64;
+        if run.live_start[j] == usize::MAX {
+            // First count of this project in this run: copy its live supporters.
+            let all = &index.supporters[index.start[j]..index.start[j + 1]];
+            run.live_start[j] = run.live.len();
+            run.live.reserve(all.len());
+            for &t in all {
+                let (c, w) = class_of[t as usize];
+                if c != NONE {
+                    let n = &mut count[c as usize];
+                    if *n == 0 {
+                        seen.push(c);
+                    }
+                    *n += w;
+                    rich += u64::from(w);
+                    run.live.push(t);
+                }
             }
-            i += 1;
-            let w = prepared.weights[t as usize];
-            let n = &mut self.count[c as usize];
-            if *n == 0 {
-                self.seen.push(c);
+            run.live_len[j] = run.live.len() - run.live_start[j];
+        } else {
+            let start = run.live_start[j];
+            let list = &mut run.live[start..start + run.live_len[j]];
+            let mut kept = 0;
+            for i in 0..list.len() {
+                let t = list[i];
+                let (c, w) = class_of[t as usize];
+                if c != NONE {
+                    let n = &mut count[c as usize];
+                    if *n == 0 {
+                        seen.push(c);
+                    }
+                    *n += w;
+                    rich += u64::from(w);
+                    list[kept] = t;
+                    kept += 1;
+                }
             }
-            *n += w;
-            self.rich += w;
+            run.live_len[j] = kept;
         }
-        run.live_len[j] = len;
+        self.rich = rich;
     }
 }
 
@@ -268,9 +288,14 @@ impl Prepared<'_> {
             parent: Vec::new(),
             via: Vec::new(),
             exact: std::collections::HashMap::new(),
-            class_of: vec![if broke { NONE } else { 0 }; self.types.len()],
-            live: index.supporters.clone(),
-            live_len: index.start.windows(2).map(|w| w[1] - w[0]).collect(),
+            class_of: self
+                .weights
+                .iter()
+                .map(|&w| (if broke { NONE } else { 0 }, w as u32))
+                .collect(),
+            live: Vec::new(),
+            live_start: vec![usize::MAX; m],
+            live_len: vec![0; m],
             purchases: Vec::new(),
             poor: Vec::new(),
             exact_comparisons: 0,
@@ -369,7 +394,7 @@ impl Prepared<'_> {
                 poor: start..run.poor.len(),
                 ..best
             };
-            self.pay_classes(&price, index, &mut run, &mut tally);
+            self.pay_classes(&price, &mut run, &mut tally);
             selected.push(price.project);
         }
         let total_cost = selected.iter().map(|&p| self.instance.costs[p]).sum();
@@ -414,7 +439,7 @@ impl Prepared<'_> {
         tally: &mut Tally,
         live: &mut Vec<u32>,
     ) -> Option<Found> {
-        tally.count(self, index, j, run);
+        tally.count(index, j, run);
         let cost = self.instance.costs[j];
         let scaled_cost = u128::from(cost) << SCALE;
         let all = u128::from(tally.rich) == self.projects[j].supporters_weight;
@@ -452,7 +477,7 @@ impl Prepared<'_> {
                     eb < pr
                 };
                 if poor {
-                    let n = tally.count[c as usize];
+                    let n = u64::from(tally.count[c as usize]);
                     money.lo = money.lo.checked_add(b.lo.checked_mul(u128::from(n))?)?;
                     money.hi = money.hi.checked_add(b.hi.checked_mul(u128::from(n))?)?;
                     rich -= n;
@@ -478,7 +503,7 @@ impl Prepared<'_> {
 
     /// Buys the project of `price`: every class of its supporters pays the share or, if it
     /// has no more than that, all it has.
-    fn pay_classes(&self, price: &Price, index: &UniformIndex, run: &mut Run, tally: &mut Tally) {
+    fn pay_classes(&self, price: &Price, run: &mut Run, tally: &mut Tally) {
         let q = run.purchases.len() as u32;
         run.purchases.push(Purchase {
             cost: self.instance.costs[price.project],
@@ -486,47 +511,53 @@ impl Prepared<'_> {
             poor: price.poor.clone(),
             exact: None,
         });
-        tally.count(self, index, price.project, run);
+        // One pass over the winner's supporters: each class meets its fate (pays all it has,
+        // or moves to a new class with the share taken off) the first time it is seen.
         let share = price.share;
-        let mut map: Vec<(u32, u32)> = Vec::with_capacity(tally.seen.len());
-        for i in 0..tally.seen.len() {
-            let c = tally.seen[i];
-            let b = run.budget[c as usize];
-            let pays_all = if b.hi <= share.lo {
-                true
-            } else if b.lo > share.hi {
-                false
-            } else {
-                run.exact_comparisons += 1;
-                run.exact_budget(c) <= run.exact_share(q)
-            };
-            let new = if pays_all {
-                NONE
-            } else {
-                let left = Iv {
-                    lo: b.lo.saturating_sub(share.hi),
-                    hi: b.hi.saturating_sub(share.lo),
-                };
-                run.push_class(left, c, q)
-            };
-            map.push((c, new));
+        if tally.map.len() < run.budget.len() {
+            tally.map.resize(run.budget.len(), UNMET);
         }
-        // Reuse the tally's per-class counts as the class map (count is reset on next use).
-        for &(c, new) in &map {
-            tally.count[c as usize] = u64::from(new);
-        }
+        let mut met: Vec<u32> = Vec::new();
+        // `tally.map[c]`: the class the voters of `c` move to (`UNMET`: not met yet).
         let j = price.project;
-        for &t in &run.live[index.start[j]..index.start[j] + run.live_len[j]] {
-            let c = run.class_of[t as usize];
+        let (start, len) = (run.live_start[j], run.live_len[j]);
+        for i in start..start + len {
+            let t = run.live[i] as usize;
+            let c = run.class_of[t].0;
             if c == NONE {
                 continue;
             }
-            run.class_of[t as usize] = tally.count[c as usize] as u32;
+            let mapped = tally.map[c as usize];
+            let new = if mapped != UNMET {
+                mapped
+            } else {
+                let b = run.budget[c as usize];
+                let pays_all = if b.hi <= share.lo {
+                    true
+                } else if b.lo > share.hi {
+                    false
+                } else {
+                    run.exact_comparisons += 1;
+                    run.exact_budget(c) <= run.exact_share(q)
+                };
+                let new = if pays_all {
+                    NONE
+                } else {
+                    let left = Iv {
+                        lo: b.lo.saturating_sub(share.hi),
+                        hi: b.hi.saturating_sub(share.lo),
+                    };
+                    run.push_class(left, c, q)
+                };
+                tally.map[c as usize] = new;
+                met.push(c);
+                new
+            };
+            run.class_of[t].0 = new;
         }
-        for &(c, _) in &map {
-            tally.count[c as usize] = 0;
+        for &c in &met {
+            tally.map[c as usize] = UNMET;
         }
-        tally.seen.clear();
     }
 }
 
