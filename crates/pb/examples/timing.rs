@@ -1,11 +1,12 @@
 //! Times parsing and every rule on every `.pb` file of a folder (or on one file):
 //! `cargo run --release -p pb --example timing -- DIR|FILE [--tsv] [RULE...]`.
-//! Rules run through `pb::rules::tally`, explanations included, as `nousharik pb tally` does.
+//! Rules run through `pb::rules::tally_with`, without the Equal Shares explanations (the
+//! selection only); with `--explain`, through `pb::rules::tally`, explanations included.
 
 use std::time::Instant;
 
 use pb::TieBreak;
-use pb::rules::{RULES, Rule, tally};
+use pb::rules::{RULES, Rule, tally_with};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -13,7 +14,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rest: Vec<String> = args.collect();
     // `--tsv`: one line per step, `file<TAB>step<TAB>seconds<TAB>total cost`.
     let tsv = rest.iter().any(|a| a == "--tsv");
-    let wanted: Vec<String> = rest.into_iter().filter(|a| a != "--tsv").collect();
+    let explain = rest.iter().any(|a| a == "--explain");
+    let wanted: Vec<String> = rest
+        .into_iter()
+        .filter(|a| a != "--tsv" && a != "--explain")
+        .collect();
     let mut files: Vec<_> = if std::path::Path::new(&dir).is_file() {
         vec![std::path::PathBuf::from(&dir)]
     } else {
@@ -45,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             // The Add1 completions add one currency unit per voter, as `pb tally` does.
             let rule = rule.in_currency_units(election.money_scale());
             let t = Instant::now();
-            let o = tally(&instance, &rule, TieBreak::default());
+            let o = tally_with(&instance, &rule, TieBreak::default(), explain);
             let elapsed = t.elapsed();
             if tsv {
                 println!(

@@ -266,8 +266,17 @@ fn completed(o: CompletionOutcome) -> (Vec<ProjectIx>, u64, Explanation) {
     )
 }
 
-/// Runs `rule` on `instance`, breaking ties with `tie`.
+/// Runs `rule` on `instance`, breaking ties with `tie`, with the full explanation.
 pub fn tally(instance: &Instance, rule: &Rule, tie: TieBreak) -> Outcome {
+    tally_with(instance, rule, tie, true)
+}
+
+/// Runs `rule` on `instance`. With `explain` false, the Equal Shares rules skip their
+/// explanation (every purchase, who paid what, exactly: it re-runs MES step by step with
+/// exact fractions, which costs more time and memory than the rule itself on large files)
+/// and leave it empty; the other rules always explain (it costs next to nothing). For
+/// callers that need only the selection, e.g. `pb tally` without `--json`.
+pub fn tally_with(instance: &Instance, rule: &Rule, tie: TieBreak, explain: bool) -> Outcome {
     let greedy_outcome = |options: GreedyOptions| {
         let o = greedy::run(instance, options, &[], tie);
         (o.selected, o.total_cost, Explanation::Greedy(o.explanation))
@@ -298,27 +307,35 @@ pub fn tally(instance: &Instance, rule: &Rule, tie: TieBreak) -> Outcome {
                 Explanation::Phragmen(o.explanation),
             )
         }
-        Rule::Mes(sat) => {
+        Rule::Mes(sat) if explain => {
             let (o, e) = mes::method_of_equal_shares_explained(instance, sat, tie);
             (o.selected, o.total_cost, Explanation::Mes(e))
+        }
+        Rule::Mes(sat) => {
+            let o = mes::method_of_equal_shares(instance, sat, tie);
+            (
+                o.selected,
+                o.total_cost,
+                Explanation::Mes(MesExplanation::default()),
+            )
         }
         Rule::MesAdd1 { unit } => completed(completion::mes_add1(
             instance,
             Satisfaction::Cost,
             tie,
             unit,
-            true,
+            explain,
         )),
         Rule::MesAdd1Greedy { unit } => completed(completion::mes_add1_greedy(
             instance,
             Satisfaction::Cost,
             tie,
             unit,
-            true,
+            explain,
         )),
-        Rule::MesExhGreedy => completed(completion::mes_exh_greedy(instance, tie, true)),
+        Rule::MesExhGreedy => completed(completion::mes_exh_greedy(instance, tie, explain)),
         Rule::MesAdd1NoExhStop { unit } => {
-            completed(completion::mes_add1_noexhstop(instance, tie, unit, true))
+            completed(completion::mes_add1_noexhstop(instance, tie, unit, explain))
         }
     };
     Outcome {

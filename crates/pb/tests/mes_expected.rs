@@ -307,3 +307,22 @@ fn rounds_that_provably_repeat_are_skipped() {
     assert_eq!(ids(&instance, &o.selected), vec!["1".to_owned()]);
     assert!(o.mes_runs <= 10, "{} MES rounds", o.mes_runs);
 }
+
+/// Without explanations the Equal Shares rules select exactly what they select with them.
+#[test]
+fn explanations_do_not_change_the_selection() {
+    use pb::rules::{Rule, tally, tally_with};
+    for name in ["Netherlands_Assen_2024.pb", "Poland_Swiecie_2023.pb"] {
+        let (election, instance) = load(&common::data_dir().join(name));
+        for key in MES_KEYS {
+            let Ok(rule) = Rule::from_key(key, None) else {
+                continue;
+            };
+            let rule = rule.in_currency_units(election.money_scale());
+            let full = tally(&instance, &rule, TieBreak::default());
+            let bare = tally_with(&instance, &rule, TieBreak::default(), false);
+            assert_eq!(full.selected, bare.selected, "{name} {key}");
+            assert_eq!(full.total_cost, bare.total_cost);
+        }
+    }
+}
