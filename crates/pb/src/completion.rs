@@ -91,9 +91,10 @@ struct Kept {
     reason: String,
 }
 
-/// The MES rounds k = 0, 1, 2, … in order, computed a few at a time in parallel (each round
-/// is independent of the others; the caller still looks at them strictly in order, so the
-/// result is the same as a sequential loop, at the cost of at most a few unused rounds).
+/// The MES rounds k = 0, 1, 2, … in order; on very large elections computed a few at a time
+/// in parallel (each round is independent of the others; the caller still looks at them
+/// strictly in order, so the result is the same as a sequential loop, at the cost of at most
+/// a few unused rounds).
 struct Rounds<'p, 'a, F: Fn(u64) -> Q + Sync> {
     prepared: &'p Prepared<'a>,
     endowment_of: F,
@@ -105,9 +106,12 @@ struct Rounds<'p, 'a, F: Fn(u64) -> Q + Sync> {
 
 impl<'p, 'a, F: Fn(u64) -> Q + Sync> Rounds<'p, 'a, F> {
     fn new(prepared: &'p Prepared<'a>, endowment_of: F) -> Self {
-        // Threads pay off only when a round is long enough to dwarf starting them.
+        // Threads pay off only when rounds are long enough to dwarf starting them and the
+        // machine has idle cores; each also holds a round's state (memory). With the class
+        // run a round takes at most a few milliseconds on every fixture (up to about 400k
+        // approvals), so only much larger elections use them.
         let approvals: usize = prepared.instance().supporters.iter().map(Vec::len).sum();
-        let cores = if approvals < 100_000 {
+        let cores = if approvals < 2_000_000 {
             1
         } else {
             std::thread::available_parallelism().map_or(1, |n| n.get())

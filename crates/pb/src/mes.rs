@@ -155,13 +155,23 @@ pub enum Stability {
     Forever,
 }
 
-/// One group of identical ballots.
+/// The groups of identical ballots ("ballot types"): the voters of type `t`, for
+/// explanations, are `voters[start[t]..start[t + 1]]`.
 #[derive(Debug, Clone)]
-struct BallotType {
-    /// Number of voters casting exactly this ballot.
-    weight: u128,
-    /// The voters casting it, for explanations.
+struct BallotTypes {
+    start: Vec<u32>,
     voters: Vec<VoterIx>,
+}
+
+impl BallotTypes {
+    /// Number of types.
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    fn voters(&self, t: u32) -> &[VoterIx] {
+        &self.voters[self.start[t as usize] as usize..self.start[t as usize + 1] as usize]
+    }
 }
 
 /// A project as MES sees it: its supporters (ballot types) and their utilities.
@@ -185,7 +195,7 @@ pub struct Prepared<'a> {
     sat: Satisfaction,
     /// Each ballot type's weight, densely (read in the hot loop).
     weights: Vec<u64>,
-    types: Vec<BallotType>,
+    types: BallotTypes,
     projects: Vec<MesProject>,
     /// Projects MES may buy: supported (total satisfaction > 0) and with a positive cost.
     candidates: Vec<ProjectIx>,
@@ -309,43 +319,55 @@ impl<'a> Prepared<'a> {
         // Each voter's ballot as a list of (project, utility), built project by project so
         // it comes out sorted by project.
         let n = instance.voters as usize;
-        let mut lengths = vec![0usize; n + 1];
-        for supp in &instance.supporters {
-            for &(v, _) in supp {
-                lengths[v as usize + 1] += 1;
-            }
-        }
-        for i in 0..n {
-            lengths[i + 1] += lengths[i];
-        }
-        let offsets = lengths;
-        let mut fill = offsets.clone();
-        let mut flat = vec![(0u32, 0u64); offsets[n]];
-        for (j, supp) in instance.supporters.iter().enumerate() {
-            for &(v, u) in supp {
-                flat[fill[v as usize]] = (j as u32, u);
-                fill[v as usize] += 1;
-            }
-        }
+        // Each voter's ballot type (identical ballots share one) and each type's weight; the
+        // ballots themselves are dropped once grouped.
         let mut type_of = vec![0u32; n];
-        let mut types: Vec<BallotType> = Vec::new();
+        let mut weight: Vec<u64> = Vec::new();
         {
+            let mut lengths = vec![0usize; n + 1];
+            for supp in &instance.supporters {
+                for &(v, _) in supp {
+                    lengths[v as usize + 1] += 1;
+                }
+            }
+            for i in 0..n {
+                lengths[i + 1] += lengths[i];
+            }
+            let offsets = lengths;
+            let mut fill = offsets.clone();
+            let mut flat = vec![(0u32, 0u64); offsets[n]];
+            for (j, supp) in instance.supporters.iter().enumerate() {
+                for &(v, u) in supp {
+                    flat[fill[v as usize]] = (j as u32, u);
+                    fill[v as usize] += 1;
+                }
+            }
+            drop(fill);
             let mut seen: HashMap<&[(u32, u64)], u32> = HashMap::new();
             for v in 0..n {
                 let ballot = &flat[offsets[v]..offsets[v + 1]];
-                let next = types.len() as u32;
+                let next = weight.len() as u32;
                 let t = *seen.entry(ballot).or_insert(next);
                 if t == next {
-                    types.push(BallotType {
-                        weight: 0,
-                        voters: Vec::new(),
-                    });
+                    weight.push(0);
                 }
-                types[t as usize].weight += 1;
-                types[t as usize].voters.push(v as VoterIx);
+                weight[t as usize] += 1;
                 type_of[v] = t;
             }
         }
+        // The voters of each type, in voter order (a counting sort by type).
+        let mut start = vec![0u32; weight.len() + 1];
+        for (t, &w) in weight.iter().enumerate() {
+            start[t + 1] = start[t] + w as u32;
+        }
+        let mut at = start.clone();
+        let mut voters = vec![0 as VoterIx; n];
+        for (v, &t) in type_of.iter().enumerate() {
+            voters[at[t as usize] as usize] = v as VoterIx;
+            at[t as usize] += 1;
+        }
+        drop(at);
+        let types = BallotTypes { start, voters };
         let mut projects = Vec::with_capacity(m);
         let mut candidates = Vec::new();
         let mut free = Vec::new();
@@ -361,7 +383,7 @@ impl<'a> Prepared<'a> {
             per_type.dedup_by_key(|&mut (t, _)| t);
             let total_utility: u128 = per_type
                 .iter()
-                .map(|&(t, u)| types[t as usize].weight * u128::from(u))
+                .map(|&(t, u)| u128::from(weight[t as usize]) * u128::from(u))
                 .sum();
             let uniform = match per_type.first() {
                 Some(&(_, u0)) if per_type.iter().all(|&(_, u)| u == u0) => Some(u128::from(u0)),
@@ -376,7 +398,7 @@ impl<'a> Prepared<'a> {
             }
             let supporters_weight = per_type
                 .iter()
-                .map(|&(t, _)| types[t as usize].weight)
+                .map(|&(t, _)| u128::from(weight[t as usize]))
                 .sum();
             projects.push(MesProject {
                 supporters: per_type,
@@ -386,7 +408,7 @@ impl<'a> Prepared<'a> {
             });
         }
         let tie_rank = tie.ranks(instance);
-        let weights = types.iter().map(|t| t.weight as u64).collect();
+        let weights = weight;
         // Σ over a voter's candidates of ⌈c·u/U⌉, maximised over voters.
         let mut share_sum = vec![0u128; types.len()];
         for &j in &candidates {
@@ -746,7 +768,7 @@ impl<'a> Prepared<'a> {
                 } else {
                     due.into_owned()
                 };
-                let voters = &self.types[t as usize].voters;
+                let voters = self.types.voters(t);
                 let next = groups.len();
                 let ix = *group_of.entry((had.clone(), paid.clone())).or_insert(next);
                 if ix == next {
@@ -795,7 +817,7 @@ impl<'a> Prepared<'a> {
                     .supporters
                     .iter()
                     .fold(BigUint::zero(), |acc, &(t, _)| {
-                        acc + &ledger.budgets[t as usize] * self.types[t as usize].weight
+                        acc + &ledger.budgets[t as usize] * self.weights[t as usize]
                     });
                 let money = Q::from_biguints(&sum, &ledger.den);
                 NotFunded::NotAffordable {
