@@ -59,10 +59,7 @@ pub fn routes() -> Router<AppState> {
 // Shared helpers
 // ---------------------------------------------------------------------------------------------
 
-/// Now, in Unix seconds.
-pub(crate) fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
-}
+pub(crate) use crate::platform::now;
 
 /// Renders a template with a status.
 pub(crate) fn render<T: Template>(status: StatusCode, t: &T) -> Result<Response, AppError> {

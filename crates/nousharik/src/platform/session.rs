@@ -33,11 +33,11 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::accounts::store::{self, SESSION_LIFETIME_SECS, User};
-use crate::platform::AppState;
 use crate::platform::error::AppError;
 use crate::platform::layout::{Page, PageAccount, cookie_value};
 use crate::platform::permissions::{Actor, UserActor};
 use crate::platform::secret::{mac_hex, mac_verify, random_token};
+use crate::platform::{AppState, now};
 
 /// Cookie with the session token.
 pub const SESSION_COOKIE: &str = "nk_session";
@@ -84,10 +84,6 @@ impl Auth {
             .as_ref()
             .map_or(Actor::Anonymous, |s| s.actor())
     }
-}
-
-fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
 }
 
 /// A 64-character lowercase hex string (what our tokens look like); anything else in a cookie

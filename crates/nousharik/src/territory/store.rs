@@ -18,6 +18,7 @@ use super::model::{
 use super::reference::TERRITORIES;
 use crate::platform::audit::{self, Actor as By};
 use crate::platform::db::{Db, Tx};
+use crate::platform::now;
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -44,10 +45,6 @@ impl StoreError {
 
 /// Result of the store's functions.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
-
-fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
-}
 
 // ---------------------------------------------------------------------------------------------
 // Territories
