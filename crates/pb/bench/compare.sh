@@ -11,7 +11,9 @@
 # rules) and is reported as "> timeout". With the defaults the whole run takes about 1.5 hours
 # on the 2-core machine; run it by hand, not in CI.
 # $PABUTOOLS_TSV=FILE reuses the pabutools lines of an earlier run (pabutools_bench.py output)
-# instead of running pabutools again; $OURS_TSV=FILE keeps our lines.
+# instead of running pabutools again; $OURS_TSV=FILE and $OURS_STATS_TSV=FILE keep our lines
+# (rule times; process wall, CPU and peak memory), and with $REUSE_OURS=1 are read back
+# instead of measured again.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -31,20 +33,38 @@ ours="$CARGO_TARGET_DIR/release/examples/timing"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 ours_tsv="${OURS_TSV:-$tmp/ours.tsv}"
-: > "$ours_tsv"
+stats_tsv="${OURS_STATS_TSV:-$tmp/stats.tsv}"
+reuse="${REUSE_OURS:-}"
+if [ -z "$reuse" ]; then
+  : > "$ours_tsv"
+  : > "$stats_tsv"
+  : > "$ours_tsv.parse"
+fi
 theirs_tsv="$tmp/pabutools.tsv"
 [ -n "${PABUTOOLS_TSV:-}" ] && cp "$PABUTOOLS_TSV" "$theirs_tsv"
-echo "# ours: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+[ -z "$reuse" ] && echo "# ours: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for f in "$dir"/*"$filter"*.pb; do
-  # shellcheck disable=SC2086
-  "$ours" "$f" --tsv $rules >> "$ours_tsv"
+  # Ours: one process per rule (parse + rule), so that /usr/bin/time gives each rule's
+  # process wall time, CPU time and peak memory.
+  for r in $rules; do
+    [ -n "$reuse" ] && break
+    out="$(/usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$ours" "$f" --tsv "$r")"
+    printf '%s\n' "$out" | grep -v $'\tparse\t' >> "$ours_tsv" || true
+    if printf '%s\n' "$out" | grep -q $'\t'"$r"$'\t'; then
+      printf '%s\n' "$out" | grep $'\tparse\t' | head -1 >> "$ours_tsv.parse"
+      read -r wall user sys rss < "$tmp/time"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$f")" "$r" "$wall" "$user" "$sys" "$rss" >> "$stats_tsv"
+    fi
+  done
   if [ -z "${PABUTOOLS_TSV:-}" ]; then
     # shellcheck disable=SC2086
     "$py" "$here/pabutools_bench.py" "$f" --timeout "${PB_TIMEOUT:-900}" \
       --timeout-iterated "${PB_TIMEOUT_ITERATED:-180}" $rules >> "$theirs_tsv"
   fi
 done
-python3 - "$ours_tsv" "$theirs_tsv" <<'PY'
+[ -z "$reuse" ] && sort -u "$ours_tsv.parse" >> "$ours_tsv"
+python3 - "$ours_tsv" "$theirs_tsv" "$stats_tsv" "$dir" <<'PY'
+import os
 import sys
 
 def load(p):
@@ -57,14 +77,23 @@ def load(p):
     return d
 
 ours, py = load(sys.argv[1]), load(sys.argv[2])
+stats = {}
+for line in open(sys.argv[3]):
+    f, r, wall, user, sys_, rss = line.rstrip("\n").split("\t")
+    stats[(f, r)] = (float(wall), float(user) + float(sys_), int(rss))
 files = sorted({k[0] for k in ours})
 
 def cell(f, s):
-    if (f, s) not in ours or (f, s) not in py:
+    if (f, s) not in ours:
         return ""
+    if (f, s) not in py:
+        a = float(ours[(f, s)][0])
+        return (f"{a*1000:.1f} ms" if a < 10 else f"{a:.1f} s") + " / not run"
     a = float(ours[(f, s)][0])
     b, cost = py[(f, s)]
     ms = f"{a*1000:.1f} ms" if a < 10 else f"{a:.1f} s"
+    if b == "skipped":
+        return f"{ms} / — (vote type)"
     if b.startswith(">"):
         return f"{ms} / {b} s (× {float(b[1:])/max(a,1e-6):,.0f}+)"
     same = ""
@@ -82,9 +111,18 @@ for steps in (
     for f in files:
         print(f"| {f.removesuffix('.pb')} | " + " | ".join(cell(f, s) for s in steps) + " |")
     print()
-worst = max(
-    (float(ours[(f, "parse")][0]) + float(v[0]), f, s)
-    for (f, s), v in ours.items() if s != "parse"
-)
-print(f"Slowest of ours, parsing included: {worst[0]:.3f} s ({worst[2]} on {worst[1]}).")
+print("Ours, one process per rule (parse + rule), from /usr/bin/time: the slowest rule's")
+print("wall and CPU (user + system) time, and the largest peak memory over the rules.")
+print()
+print("| file | size | slowest rule | wall | CPU | peak memory (× file) |")
+print("|---|---:|---|---:|---:|---:|")
+for f in files:
+    rows = [(v, r) for (g, r), v in stats.items() if g == f]
+    if not rows:
+        continue
+    (wall, cpu, _), rule = max(rows)
+    rss = max(v[2] for v, _ in rows)
+    size = os.path.getsize(os.path.join(sys.argv[4], f))
+    print(f"| {f.removesuffix('.pb')} | {size/1e6:.2f} MB | `{rule}` | {wall:.2f} s | "
+          f"{cpu:.2f} s | {rss/1024:.1f} MB (×{rss*1024/size:.1f}) |")
 PY

@@ -3,7 +3,8 @@
 Usage: python pabutools_bench.py FILE.pb [--timeout SECONDS] [--timeout-iterated SECONDS] [RULE ...]
 Prints tab-separated lines: file, step (parse or a rule key), seconds, total cost.
 A rule that does not finish within its timeout prints `>SECONDS` as its time and `timeout` as
-its cost. Each rule runs in a child process (forked after parsing, so parsing is not repeated)
+its cost; sequential Phragmén on non-approval files and the points rule on non-cardinal files
+print `skipped`. Each rule runs in a child process (forked after parsing, so parsing is not repeated)
 that is killed at the timeout. `--timeout` (default 900 s) applies to the single-run rules,
 `--timeout-iterated` (default 300 s) to the iterated Equal Shares rules (add-one, exhaustion).
 The rule keys and calls are those of tests/data/pabulib/README.md (the iterated MES rules use
@@ -122,9 +123,10 @@ def main():
     print(f"{name}\tparse\t{time.perf_counter() - start:.3f}\t", flush=True)
     ctx = multiprocessing.get_context("fork")
     for key in wanted:
-        if key == "seq_phragmen" and not isinstance(PROFILE, AbstractApprovalProfile):
-            continue
-        if key == "mes_points" and not isinstance(PROFILE, AbstractCardinalProfile):
+        if (key == "seq_phragmen" and not isinstance(PROFILE, AbstractApprovalProfile)) or (
+            key == "mes_points" and not isinstance(PROFILE, AbstractCardinalProfile)
+        ):
+            print(f"{name}\t{key}\tskipped\tvote type", flush=True)
             continue
         limit = timeout_iterated if key in ITERATED else timeout
         receiver, sender = ctx.Pipe(duplex=False)
