@@ -691,7 +691,7 @@ impl<'a> Prepared<'a> {
                 });
             }
         }
-        let total_cost = selected.iter().map(|&p| self.instance.costs[p]).sum();
+        let total_cost = self.instance.cost_of(&selected);
         let explanation = explain.then(|| MesExplanation {
             satisfaction: format!("{:?}", self.sat),
             endowment: endowment.to_exact_string(),

@@ -397,7 +397,7 @@ impl Prepared<'_> {
             self.pay_classes(&price, &mut run, &mut tally);
             selected.push(price.project);
         }
-        let total_cost = selected.iter().map(|&p| self.instance.costs[p]).sum();
+        let total_cost = self.instance.cost_of(&selected);
         let stability = match margin {
             None => Stability::Unknown,
             Some(None) => Stability::Forever,
@@ -627,6 +627,28 @@ mod tests {
             exact += compare(&inst, Satisfaction::Cardinality, &e);
         }
         assert!(exact > 0, "the exact path was not exercised");
+    }
+
+    #[test]
+    fn extreme_amounts_stay_exact_or_fall_back() {
+        // Costs and endowments near the top of u64: the run either fits its integer range
+        // or hands over to the reference run; either way `Prepared::run` equals the reference.
+        let big = u64::MAX;
+        let ballots = vec![vec![0, 1], vec![1, 2], vec![0, 2], vec![2]];
+        let inst = approval(big, &[big / 3, big / 2, big - 7], &ballots);
+        for sat in [Satisfaction::Cost, Satisfaction::Cardinality] {
+            let prepared = Prepared::new(&inst, sat, TieBreak::default());
+            for e in [
+                Q::int(i128::from(big) / 4),
+                Q::int(i128::from(big)),
+                Q::int(i128::from(big) * 3),
+                Q::ratio(i128::from(big), 7),
+            ] {
+                let fast = prepared.run(&e, &[], false);
+                let reference = prepared.run_reference(&e, &[], false);
+                assert_eq!(fast.selected, reference.selected, "{sat:?} at {e}");
+            }
+        }
     }
 
     fn election() -> impl Strategy<Value = (Vec<u64>, Vec<Vec<usize>>, i128, i128)> {
