@@ -12,7 +12,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use pb::decimal::format_scaled;
 use pb::greedy::Threshold;
 use pb::pabulib::{Election, InstanceError, ParseError};
-use pb::rules::{RULES, Rule, RuleError, tally};
+use pb::rules::{RULES, Rule, RuleError, tally_with};
 use pb::{Instance, TieBreak};
 
 /// The `pb` subcommands.
@@ -210,11 +210,14 @@ pub fn tally_file(args: &TallyArgs) -> Result<String, PbCliError> {
         TieBreakArg::Lexicographic => TieBreak::Lexicographic,
         TieBreakArg::CostVotesLot => TieBreak::CostVotesLot { seed: args.seed },
     };
-    // The "add one" rules add one currency unit, whatever the money scale of the file.
-    let outcome = tally(
+    // The "add one" rules add one currency unit, whatever the money scale of the file. The
+    // explanation is only computed when it is printed: for Equal Shares it costs more than the
+    // rule itself on large files.
+    let outcome = tally_with(
         &instance,
         &rule.in_currency_units(election.money_scale()),
         tie,
+        args.json || args.explain,
     );
     let scale = election.money_scale();
     let money = |units: u64| format_scaled(i128::from(units), scale);
