@@ -13,4 +13,5 @@ pub mod meetings;
 pub mod pbcli;
 pub mod petitions;
 pub mod platform;
+pub mod results;
 pub mod territory;

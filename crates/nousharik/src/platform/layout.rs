@@ -49,6 +49,10 @@ pub const NAV: &[NavEntry] = &[
         href: "/events",
         key: "meetings-nav",
     },
+    NavEntry {
+        href: "/results",
+        key: "results-nav",
+    },
 ];
 
 /// A navigation link as shown.

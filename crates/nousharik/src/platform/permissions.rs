@@ -165,6 +165,11 @@ pub enum Action {
     ManageEvents(OrganisationId),
     /// Check people in at the door and add walk-ins: the organiser's staff and coordinators.
     CheckInAttendees(OrganisationId),
+    // --- results framework ---
+    /// Create and edit a programme's results framework (objectives, expected results,
+    /// activities, indicators) and enter the values of its manual indicators: staff of the
+    /// programme's organisation, or an administrator.
+    ManageResults(OrganisationId),
 }
 
 /// Who is who for one petition, for the petition actions.
@@ -327,6 +332,7 @@ pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
         Action::ManageEvents(org) | Action::CheckInAttendees(org) => {
             admin_or(user.holds(*org, OrgRole::Staff) || user.holds(*org, OrgRole::Coordinator))
         }
+        Action::ManageResults(org) => admin_or(user.holds(*org, OrgRole::Staff)),
     }
 }
 
@@ -500,6 +506,33 @@ mod tests {
         assert_eq!(
             allowed(&unconfirmed(), &Action::RegisterForEvent),
             Err(Denied::EmailNotConfirmed)
+        );
+    }
+
+    #[test]
+    fn results_frameworks_are_managed_by_the_organisations_staff_only() {
+        let a = Action::ManageResults(TANGIER_COUNCIL);
+        assert_eq!(allowed(&tangier_staff(), &a), Ok(()));
+        assert_eq!(allowed(&admin(), &a), Ok(()));
+        // Staff of another organisation (even the region's), every non-staff role of the
+        // same organisation (coordinators included) and citizens are refused.
+        for actor in [
+            citizen(),
+            larache_staff(),
+            region_staff(),
+            tangier_non_staff(),
+        ] {
+            assert_eq!(allowed(&actor, &a), Err(Denied::NotAllowed), "{actor:?}");
+        }
+        assert_eq!(allowed(&anonymous(), &a), Err(Denied::SignInRequired));
+        assert_eq!(allowed(&unconfirmed(), &a), Err(Denied::EmailNotConfirmed));
+        assert_eq!(
+            allowed(&unconfirmed_admin(), &a),
+            Err(Denied::EmailNotConfirmed)
+        );
+        assert_eq!(
+            allowed(&tangier_staff(), &Action::ManageResults(LARACHE_COUNCIL)),
+            Err(Denied::NotAllowed)
         );
     }
 
