@@ -541,3 +541,628 @@ async fn the_reminder_is_mailed_once_the_day_before() {
     assert_eq!(mails.len(), 1);
     test_db.cleanup().await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The organiser's form: create, edit, materials, cancel; forbidden paths and bad input
+// ---------------------------------------------------------------------------------------------
+
+use axum::body::Body;
+use axum::http::{Request, header};
+use nousharik::meetings::model::form::format_local;
+
+/// The body with apostrophes unescaped, to look for translated messages.
+fn unescaped(r: &TestResponse) -> String {
+    r.text().replace("&#39;", "'").replace("&quot;", "\"")
+}
+
+async fn id_of(db: &Db, table: &str, code: &str) -> i64 {
+    db.query_scalar(&format!("SELECT id FROM {table} WHERE code = ?"))
+        .bind(code)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+async fn user_id(db: &Db, email: &str) -> i64 {
+    db.query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+async fn audit_count(db: &Db, action: &str, actor: i64) -> i64 {
+    db.query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = ? AND actor = ?")
+        .bind(action)
+        .bind(format!("account:{actor}"))
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+/// A complete, valid event form (a training of the Tangier council two hours from now).
+fn event_form(org: i64, bank: &[i64]) -> Vec<(String, String)> {
+    let t = now();
+    let mut f: Vec<(String, String)> = [
+        ("kind", "training_session".to_string()),
+        ("organiser", org.to_string()),
+        ("territory", "commune-tanger".into()),
+        ("programme", "Nousharik 2024".into()),
+        ("title", "Atelier <b>budget</b> participatif".into()),
+        ("description", "Pour les associations.".into()),
+        ("agenda", "Accueil\nCas pratiques".into()),
+        ("speakers", "Une formatrice".into()),
+        ("starts_at", format_local(t + 2 * 3600)),
+        ("ends_at", format_local(t + 6 * 3600)),
+        ("mode", "hybrid".into()),
+        ("address", "Salle des fêtes".into()),
+        ("link", "https://meet.example.org/budget".into()),
+        ("capacity", "25".into()),
+        ("waitlist", "5".into()),
+        ("policy", "open".into()),
+        ("closes_at", String::new()),
+        ("question_0", "Votre association".into()),
+        ("question_0_required", "yes".into()),
+        ("certificate", "yes".into()),
+        ("requires_post_test", "yes".into()),
+        ("min_score", "50".into()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    for q in bank {
+        f.push(("test_question".into(), q.to_string()));
+    }
+    f
+}
+
+fn with(form: &[(String, String)], changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut f = form.to_vec();
+    for (k, v) in changes {
+        match f.iter_mut().find(|(name, _)| name == k) {
+            Some(pair) => pair.1 = v.to_string(),
+            None => f.push((k.to_string(), v.to_string())),
+        }
+    }
+    f
+}
+
+async fn post_owned(
+    app: &mut TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(String, String)],
+) -> TestResponse {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    post(app, page, action, &pairs).await
+}
+
+/// Uploads a file with the form of the edit page.
+async fn upload(
+    app: &mut TestApp,
+    event: i64,
+    name: &str,
+    bytes: &[u8],
+    purpose: &str,
+) -> TestResponse {
+    let html = app.get(&format!("/events/{event}")).await.text();
+    let csrf = csrf_of(&html);
+    let boundary = "nousharik-test-boundary-7f3a";
+    let mut body = Vec::new();
+    for (k, v) in [("csrf", csrf.as_str()), ("purpose", purpose)] {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post(format!("/events/{event}/files"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    app.send(request).await
+}
+
+fn created_id(r: &TestResponse) -> i64 {
+    let loc = r.location().expect("a redirect to the new event");
+    let rest = loc.strip_prefix("/events/").expect("an event page");
+    rest.split('?').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn the_event_form_creates_edits_uploads_and_cancels_for_the_organiser_only() {
+    let (mut app, test_db) = demo_app().await;
+    let db = test_db.db.clone();
+    let tanger = id_of(&db, "organisations", "council-tanger").await;
+    let larache = id_of(&db, "organisations", "council-larache").await;
+    let staff = user_id(&db, STAFF.0).await;
+    // The Larache citizen becomes staff of the Larache council: staff of another organisation.
+    let other_staff = user_id(&db, LARACHE.0).await;
+    nousharik::accounts::store::grant_membership(
+        &db,
+        nousharik::platform::ids::UserId(other_staff),
+        nousharik::platform::ids::OrganisationId(larache),
+        nousharik::accounts::model::OrgRole::Staff,
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    let bank: Vec<i64> = store::question_bank(&db, tanger)
+        .await
+        .unwrap()
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    let good = event_form(tanger, &bank[..2]);
+    let upcoming: i64 = db
+        .query_scalar("SELECT id FROM events WHERE programme = 'Nousharik – suivi (démo)'")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    let events_before: i64 = db
+        .query_scalar("SELECT COUNT(*) FROM events")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    let count_events = || async {
+        db.query_scalar::<i64>("SELECT COUNT(*) FROM events")
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+    };
+
+    // Anonymous: no form, no change.
+    app.set_cookie("lang", "fr");
+    assert_ne!(app.get("/events/new").await.status, 200);
+    let pairs: Vec<(&str, &str)> = good.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = app.post_form_csrf("/events/new", &pairs).await;
+    assert!(
+        r.location().is_none_or(|l| l.starts_with("/account/login")),
+        "anonymous sent to log in or refused"
+    );
+    let r = app
+        .post_form_csrf(&format!("/events/{upcoming}/cancel-event"), &[])
+        .await;
+    assert!(r.location().is_none_or(|l| l.starts_with("/account/login")));
+    assert_eq!(count_events().await, events_before);
+
+    // A citizen: forbidden everywhere.
+    log_in(&mut app, CITIZEN.0, CITIZEN.1).await;
+    assert!(!app.get("/events").await.text().contains("/events/new"));
+    assert_eq!(app.get("/events/new").await.status, 403);
+    let r = post_owned(&mut app, "/events", "/events/new", &good).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        app.get(&format!("/events/{upcoming}/edit")).await.status,
+        403
+    );
+    let r = post(
+        &mut app,
+        "/events",
+        &format!("/events/{upcoming}/cancel-event"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        upload(&mut app, upcoming, "a.pdf", b"%PDF-1.4", "material")
+            .await
+            .status,
+        403
+    );
+
+    // Staff of another organisation: may create for Larache, not for Tangier, nor touch
+    // Tangier's events.
+    log_in(&mut app, LARACHE.0, LARACHE.1).await;
+    let r = app.get("/events/new").await;
+    assert_eq!(r.status, 200);
+    assert!(!r.text().contains(&format!("value=\"{tanger}\"")));
+    let r = post_owned(&mut app, "/events/new", "/events/new", &good).await;
+    assert_eq!(r.status, 403, "organiser forged to Tangier");
+    assert_eq!(
+        app.get(&format!("/events/{upcoming}/edit")).await.status,
+        403
+    );
+    let r = post_owned(
+        &mut app,
+        "/events/new",
+        &format!("/events/{upcoming}/edit"),
+        &good,
+    )
+    .await;
+    assert_eq!(r.status, 403);
+    let r = post(
+        &mut app,
+        "/events",
+        &format!("/events/{upcoming}/cancel-event"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        upload(&mut app, upcoming, "a.pdf", b"%PDF-1.4", "material")
+            .await
+            .status,
+        403
+    );
+    assert_eq!(count_events().await, events_before);
+    assert_eq!(
+        audit_count(&db, "meetings.event_cancel", other_staff).await,
+        0
+    );
+
+    // The organiser's staff: each bad field refused, translated, with what was typed kept.
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    assert!(
+        app.get("/events")
+            .await
+            .text()
+            .contains("href=\"/events/new\"")
+    );
+    let t = now();
+    let cases: Vec<(Vec<(&str, String)>, &str)> = vec![
+        (
+            vec![("ends_at", format_local(t + 3600))],
+            "La fin doit être après le début.",
+        ),
+        (
+            vec![("mode", "online".into()), ("link", String::new())],
+            "Indiquez le lien en ligne.",
+        ),
+        (
+            vec![("link", "javascript:alert(1)".into())],
+            "Le lien doit commencer par http:// ou https://.",
+        ),
+        (
+            vec![("capacity", "0".into())],
+            "Le nombre de places doit être un entier de 1 à 100 000.",
+        ),
+        (
+            vec![("capacity", "-5".into())],
+            "Le nombre de places doit être un entier de 1 à 100 000.",
+        ),
+        (
+            vec![("territory", "nowhere".into())],
+            "Choisissez un territoire dans la liste.",
+        ),
+        (
+            vec![("starts_at", "demain matin".into())],
+            "Indiquez une date et une heure",
+        ),
+        (
+            vec![("closes_at", format_local(t + 3 * 3600))],
+            "L'inscription doit se clore avant le début.",
+        ),
+        (vec![("title", "   ".into())], "Donnez un titre"),
+        (
+            vec![("organiser", String::new())],
+            "Choisissez l'organisateur dans la liste.",
+        ),
+    ];
+    for (changes, message) in cases {
+        let changes: Vec<(&str, &str)> = changes.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let bad = with(&good, &changes);
+        let r = post_owned(&mut app, "/events/new", "/events/new", &bad).await;
+        assert_eq!(r.status, 422, "{changes:?}");
+        let body = unescaped(&r);
+        assert!(body.contains(message), "{changes:?}: {message} in {body}");
+        assert!(body.contains("aria-invalid=\"true\""), "{changes:?}");
+        if changes[0].0 != "title" {
+            assert!(
+                body.contains("Atelier &lt;b&gt;budget&lt;/b&gt; participatif"),
+                "title kept, escaped"
+            );
+        }
+        assert!(body.contains("Salle des fêtes") || changes[0].0 == "address");
+    }
+    assert_eq!(count_events().await, events_before, "nothing stored");
+
+    // A good form creates the event, with its tests from the bank, audited.
+    let r = post_owned(&mut app, "/events/new", "/events/new", &good).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let id = created_id(&r);
+    let page = app
+        .get(&format!("/events/{id}?done=meetings-notice-event-saved"))
+        .await;
+    let html = unescaped(&page);
+    assert!(html.contains("L'évènement est enregistré."));
+    assert!(html.contains("Votre association") && html.contains("Cas pratiques"));
+    assert!(html.contains(&format!("/events/{id}/edit")));
+    let e = store::event(&db, id).await.unwrap().unwrap();
+    assert_eq!(e.organiser_id, tanger);
+    assert_eq!(e.draft.capacity, Some(25));
+    assert_eq!(e.draft.waitlist_capacity, 5);
+    assert_eq!(e.draft.registration_closes_at, e.draft.starts_at);
+    assert_eq!(e.draft.mode.link(), Some("https://meet.example.org/budget"));
+    let tests: Vec<i64> = store::event_questions(&db, id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    assert_eq!(tests, bank[..2].to_vec());
+    assert_eq!(audit_count(&db, "meetings.event_create", staff).await, 1);
+
+    // Edit: the form is filled with the stored values; bad input refused; a change saved.
+    let edit = format!("/events/{id}/edit");
+    let r = app.get(&edit).await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.text()
+            .contains(&format!("value=\"{}\"", format_local(e.draft.starts_at)))
+    );
+    assert!(r.text().contains("value=\"25\""));
+    let r = post_owned(&mut app, &edit, &edit, &with(&good, &[("waitlist", "-1")])).await;
+    assert_eq!(r.status, 422);
+    assert!(unescaped(&r).contains("Les places en liste d'attente"));
+    let changed = with(
+        &good,
+        &[
+            ("capacity", "40"),
+            ("territory", "commune-larache"),
+            ("mode", "in_person"),
+        ],
+    );
+    let changed: Vec<(String, String)> = changed
+        .into_iter()
+        .filter(|(k, _)| k != "test_question")
+        .chain([("test_question".to_string(), bank[3].to_string())])
+        .collect();
+    let r = post_owned(&mut app, &edit, &edit, &changed).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let e = store::event(&db, id).await.unwrap().unwrap();
+    assert_eq!(e.draft.capacity, Some(40));
+    assert_eq!(e.territory_code, "commune-larache");
+    assert_eq!(e.draft.mode.link(), None);
+    assert_eq!(
+        store::event_questions(&db, id).await.unwrap()[0].id,
+        bank[3]
+    );
+    assert_eq!(audit_count(&db, "meetings.event_update", staff).await, 1);
+
+    // Materials: type and size checked, then downloadable from the event page.
+    let pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n".to_vec();
+    let r = upload(&mut app, id, "Programme de l'atelier.pdf", &pdf, "material").await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = upload(&mut app, id, "setup.exe", b"MZ\x90\x00", "material").await;
+    assert_eq!(r.status, 422);
+    assert!(unescaped(&r).contains("Ce type de fichier n'est pas accepté"));
+    let r = upload(&mut app, id, "faux.pdf", b"MZ\x90\x00", "minutes").await;
+    assert_eq!(r.status, 422);
+    let big = vec![b'a'; 10 * 1024 * 1024 + 1];
+    let r = upload(&mut app, id, "gros.txt", &big, "material").await;
+    assert_eq!(r.status, 413);
+    assert!(unescaped(&r).contains("Le fichier est trop volumineux"));
+    let r = upload(
+        &mut app,
+        id,
+        "liste.txt",
+        "Présents : 12".as_bytes(),
+        "minutes",
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let files = store::files(&db, id).await.unwrap();
+    assert_eq!(files.len(), 2, "only the two good files");
+    assert_eq!(audit_count(&db, "meetings.file_add", staff).await, 2);
+    app.clear_cookies();
+    app.set_cookie("lang", "fr");
+    let html = app.get(&format!("/events/{id}")).await.text();
+    assert!(html.contains(&format!("/events/{id}/files/{}", files[0].id)));
+    assert!(html.contains(&format!("/events/{id}/files/{}", files[1].id)));
+    let r = app
+        .get(&format!("/events/{id}/files/{}", files[0].id))
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/pdf"));
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+    assert!(
+        r.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
+    assert_eq!(&r.bytes[..], pdf.as_slice());
+    assert_eq!(
+        app.get(&format!("/events/{upcoming}/files/{}", files[0].id))
+            .await
+            .status,
+        404,
+        "a file is only reachable through its own event"
+    );
+
+    // Cancel: audited, then nobody registers and the form is closed.
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    let r = post(&mut app, &edit, &format!("/events/{id}/cancel-event"), &[]).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(audit_count(&db, "meetings.event_cancel", staff).await, 1);
+    let r = post(&mut app, &edit, &format!("/events/{id}/cancel-event"), &[]).await;
+    assert_eq!(r.status, 409);
+    let r = post_owned(&mut app, &edit, &edit, &good).await;
+    assert_eq!(r.status, 409);
+    log_in(&mut app, CITIZEN.0, CITIZEN.1).await;
+    let page = format!("/events/{id}");
+    assert!(unescaped(&app.get(&page).await).contains("Annulé"));
+    let r = post(
+        &mut app,
+        &page,
+        &format!("{page}/register"),
+        &[("answer_0", "Nassaim")],
+    )
+    .await;
+    assert_eq!(r.status, 422, "no registration for a cancelled event");
+    assert!(unescaped(&r).contains("Cet évènement a été annulé."));
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn over_capacity_and_after_closing_are_refused_with_a_message() {
+    let (mut app, test_db) = demo_app().await;
+    let db = test_db.db.clone();
+    let tanger = id_of(&db, "organisations", "council-tanger").await;
+    let t = now();
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    // One place, no waiting list.
+    let one_place = with(
+        &event_form(tanger, &[]),
+        &[("capacity", "1"), ("waitlist", "0")],
+    );
+    let r = post_owned(&mut app, "/events/new", "/events/new", &one_place).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let full = created_id(&r);
+    // Registration closed a minute ago (the event itself starts later).
+    let a_minute_ago = format_local(t - 60);
+    let closed = with(
+        &event_form(tanger, &[]),
+        &[("closes_at", a_minute_ago.as_str())],
+    );
+    let r = post_owned(&mut app, "/events/new", "/events/new", &closed).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let late = created_id(&r);
+
+    log_in(&mut app, CITIZEN.0, CITIZEN.1).await;
+    let page = format!("/events/{full}");
+    let r = post(
+        &mut app,
+        &page,
+        &format!("{page}/register"),
+        &[("answer_0", "A")],
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let page = format!("/events/{late}");
+    let html = unescaped(&app.get(&page).await);
+    assert!(!html.contains("register-button"), "no form after closing");
+    let r = post(
+        &mut app,
+        &page,
+        &format!("{page}/register"),
+        &[("answer_0", "A")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(unescaped(&r).contains("Les inscriptions sont closes"));
+
+    log_in(&mut app, LARACHE.0, LARACHE.1).await;
+    let page = format!("/events/{full}");
+    let r = post(
+        &mut app,
+        &page,
+        &format!("{page}/register"),
+        &[("answer_0", "Kept answer")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    let body = unescaped(&r);
+    assert!(body.contains("L'évènement est complet"), "{body}");
+    let n: i64 = db
+        .query_scalar("SELECT COUNT(*) FROM registrations WHERE event_id = ?")
+        .bind(full)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 1, "nothing stored for the refused person");
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_question_bank_grows_from_a_page_for_the_organiser_only() {
+    let (mut app, test_db) = demo_app().await;
+    let db = test_db.db.clone();
+    let tanger = id_of(&db, "organisations", "council-tanger").await;
+    let staff = user_id(&db, STAFF.0).await;
+    let bank_size = || async {
+        db.query_scalar::<i64>("SELECT COUNT(*) FROM test_questions WHERE organiser_id = ?")
+            .bind(tanger)
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+    };
+    let before = bank_size().await;
+    let org = tanger.to_string();
+    let good: Vec<(&str, &str)> = vec![
+        ("organiser", &org),
+        ("prompt", "Combien de membres compte le bureau ?"),
+        ("choice_0", "3"),
+        ("choice_1", ""),
+        ("choice_2", "7"),
+        ("correct", "2"),
+    ];
+
+    // Anonymous and a citizen: refused.
+    app.set_cookie("lang", "fr");
+    assert_ne!(app.get("/events/questions").await.status, 200);
+    log_in(&mut app, CITIZEN.0, CITIZEN.1).await;
+    assert_eq!(app.get("/events/questions").await.status, 403);
+    let r = post(&mut app, "/events", "/events/questions", &good).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(bank_size().await, before);
+
+    // The organiser's staff: bad input refused with the typed text kept.
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    let page = "/events/questions";
+    let r = app.get(page).await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.text().contains("Qui décide de la recevabilité"),
+        "the demo bank listed"
+    );
+    for (changes, message) in [
+        (vec![("prompt", "  ")], "Écrivez la question"),
+        (vec![("choice_2", "")], "Donnez de 2 à 6 choix"),
+        (vec![("correct", "1")], "Cochez le choix rempli"),
+        (vec![("correct", "")], "Cochez le choix rempli"),
+        (vec![("organiser", "")], "Choisissez l'organisateur"),
+    ] {
+        let mut bad = good.clone();
+        for (k, v) in &changes {
+            bad.retain(|(name, _)| name != k);
+            bad.push((*k, *v));
+        }
+        let r = post(&mut app, page, page, &bad).await;
+        assert_eq!(r.status, 422, "{changes:?}");
+        let body = unescaped(&r);
+        assert!(body.contains(message), "{changes:?}: {body}");
+        if changes[0].0 != "prompt" {
+            assert!(
+                body.contains("Combien de membres compte le bureau ?"),
+                "prompt kept"
+            );
+        }
+    }
+    assert_eq!(bank_size().await, before, "nothing stored");
+    // The right answer is counted among the filled-in choices (the blank row is dropped).
+    let r = post(&mut app, page, page, &good).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(bank_size().await, before + 1);
+    let added = store::question_bank(&db, tanger)
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(added.choices, vec!["3".to_string(), "7".to_string()]);
+    assert_eq!(added.correct, 1);
+    assert_eq!(audit_count(&db, "meetings.question_add", staff).await, 1);
+    // It is offered on the event form.
+    assert!(
+        app.get("/events/new")
+            .await
+            .text()
+            .contains("Combien de membres compte le bureau ?")
+    );
+    test_db.cleanup().await;
+}

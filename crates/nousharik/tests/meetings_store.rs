@@ -177,7 +177,9 @@ store_test!(
         let ev = store::event(&db, e).await.unwrap().unwrap();
         let mut d = ev.draft.clone();
         d.capacity = Some(5);
-        let promoted = store::update_event(&db, e, &d, u1, NOW + 30).await.unwrap();
+        let promoted = store::update_event(&db, e, ev.territory_id, &d, u1, NOW + 30)
+            .await
+            .unwrap();
         assert_eq!(promoted, vec![regs[3].id]);
         // After cancelling, the person may register again.
         let again = store::register(&db, e, &reg(u1), NOW + 40).await.unwrap();
@@ -221,7 +223,9 @@ store_test!(
         let ev = store::event(&db, e).await.unwrap().unwrap();
         let mut d = ev.draft.clone();
         d.policy = RegistrationPolicy::Invitation;
-        store::update_event(&db, e, &d, u, NOW).await.unwrap();
+        store::update_event(&db, e, ev.territory_id, &d, u, NOW)
+            .await
+            .unwrap();
         let err = store::register(&db, e, &reg(u), NOW).await.unwrap_err();
         assert!(matches!(
             err,
@@ -352,7 +356,7 @@ store_test!(
         let mut ids = Vec::new();
         for i in 0..4 {
             let q = Question::new(0, &format!("Q{i}"), &["a".into(), "b".into()], 1).unwrap();
-            ids.push(store::add_question(&db, o, &q, NOW).await.unwrap());
+            ids.push(store::add_question(&db, o, &q, None, NOW).await.unwrap());
         }
         store::set_event_questions(&db, e, &ids, Some(staff))
             .await

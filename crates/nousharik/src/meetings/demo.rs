@@ -244,8 +244,9 @@ async fn user_id(state: &AppState, email: &str) -> anyhow::Result<Option<UserId>
     Ok(id.map(UserId))
 }
 
-/// The four questions of the demo question bank (per organiser).
-const QUESTIONS: &[(&str, &[&str], usize)] = &[
+/// The four questions of the demo question bank (per organiser): prompt, choices, index of
+/// the right choice.
+pub const QUESTIONS: &[(&str, &[&str], usize)] = &[
     (
         "Combien de signatures faut-il pour une pétition citoyenne à une commune de plus de 35 000 habitants ? / كم عدد التوقيعات اللازمة؟",
         &["100", "200", "400"],
@@ -284,7 +285,7 @@ async fn questions_for(state: &AppState, organiser: i64, t: i64) -> anyhow::Resu
     for (prompt, choices, correct) in QUESTIONS {
         let choices: Vec<String> = choices.iter().map(|c| c.to_string()).collect();
         let q = Question::new(0, prompt, &choices, *correct)?;
-        ids.push(store::add_question(&state.db, organiser, &q, t).await?);
+        ids.push(store::add_question(&state.db, organiser, &q, None, t).await?);
     }
     Ok(ids)
 }

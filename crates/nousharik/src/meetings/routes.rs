@@ -71,9 +71,11 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/events/{id}/certificate.pdf", get(certificate_pdf))
         .route("/certificates/verify", get(verify_page))
+        .merge(super::manage::routes())
 }
 
-type Fields = Vec<(String, String)>;
+/// A submitted form, as pairs (repeated names kept).
+pub(super) type Fields = Vec<(String, String)>;
 
 fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields
@@ -82,7 +84,8 @@ fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
         .map_or("", |(_, v)| v.as_str())
 }
 
-async fn load(state: &AppState, id: i64) -> Result<Event, AppError> {
+/// The event, or 404.
+pub(super) async fn load(state: &AppState, id: i64) -> Result<Event, AppError> {
     store::event(&state.db, id).await?.ok_or(AppError::NotFound)
 }
 
@@ -132,11 +135,13 @@ struct IndexTemplate<'a> {
     programme: String,
     territory: String,
     ics_href: String,
+    can_create: bool,
 }
 
 async fn index(
     State(state): State<AppState>,
     page: Page,
+    user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Html<String>, AppError> {
     let filter = filter_of(&state, &q).await?;
@@ -144,8 +149,18 @@ async fn index(
     let t = now();
     let (upcoming, past): (Vec<_>, Vec<_>) = events.iter().partition(|e| e.draft.ends_at > t);
     let territory = q.territory.clone().unwrap_or_default();
+    // The link to the event form, for the staff of an organisation (or an administrator).
+    let actor = user.actor();
+    let can_create = user.0.as_ref().is_some_and(|s| {
+        s.actor.is_admin
+            || s.actor
+                .memberships
+                .iter()
+                .any(|m| allowed(&actor, &Action::ManageEvents(m.organisation)).is_ok())
+    });
     render(&IndexTemplate {
         page: &page,
+        can_create,
         upcoming: upcoming.iter().map(|e| EventView::of(e, &page)).collect(),
         past: past.iter().rev().map(|e| EventView::of(e, &page)).collect(),
         programmes: store::programmes(&state.db).await?,
@@ -293,6 +308,7 @@ struct EventTemplate<'a> {
     manage: bool,
     minutes: Option<store::Minutes>,
     files: Vec<store::EventFile>,
+    minutes_files: Vec<store::EventFile>,
     notice: Option<String>,
 }
 
@@ -308,6 +324,8 @@ const NOTICES: &[&str] = &[
     "meetings-notice-cancelled",
     "meetings-notice-test-saved",
     "meetings-notice-satisfaction-saved",
+    "meetings-notice-event-saved",
+    "meetings-notice-event-cancelled",
 ];
 
 async fn event_page(
@@ -369,6 +387,10 @@ async fn event_html(
         }
         _ => String::new(),
     };
+    let (minutes_files, materials): (Vec<_>, Vec<_>) = store::files(&state.db, e.id)
+        .await?
+        .into_iter()
+        .partition(|f| f.purpose == "minutes");
     let open = e.status == super::model::EventStatus::Scheduled
         && e.draft.policy != RegistrationPolicy::Closed
         && t < e.draft.registration_closes_at;
@@ -409,7 +431,8 @@ async fn event_html(
         certificate_offered: e.draft.certificate.enabled,
         manage: may_manage(user, e),
         minutes: store::minutes(&state.db, e.id).await?,
-        files: store::files(&state.db, e.id).await?,
+        files: materials,
+        minutes_files,
         notice,
     })
 }

@@ -241,6 +241,7 @@ fn actor(by: Option<UserId>) -> By {
 pub async fn update_event(
     db: &Db,
     id: i64,
+    territory_id: i64,
     d: &EventDraft,
     by: UserId,
     now: i64,
@@ -252,7 +253,7 @@ pub async fn update_event(
              speakers = ?, starts_at = ?, ends_at = ?, mode = ?, address = ?, link = ?, \
              capacity = ?, waitlist_capacity = ?, policy = ?, registration_closes_at = ?, \
              questions = ?, certificate_enabled = ?, certificate_requires_post_test = ?, \
-             certificate_min_score = ?, updated_at = ? WHERE id = ?",
+             certificate_min_score = ?, territory_id = ?, updated_at = ? WHERE id = ?",
         )
         .bind(d.programme.clone())
         .bind(d.kind.code())
@@ -273,6 +274,7 @@ pub async fn update_event(
         .bind(i64::from(d.certificate.enabled))
         .bind(i64::from(d.certificate.requires_post_test))
         .bind(d.certificate.min_post_score_percent)
+        .bind(territory_id)
         .bind(now)
         .bind(id)
         .execute(&mut *tx)
@@ -289,7 +291,7 @@ pub async fn update_event(
         "meetings.event_update",
         &format!("event:{id}"),
         json!({ "title": d.title, "starts_at": d.starts_at, "capacity": d.capacity,
-                "promoted": promoted }),
+                "territory": territory_id, "promoted": promoted }),
     )
     .await?;
     tx.commit().await?;
@@ -1037,8 +1039,15 @@ pub async fn file(db: &Db, event: i64, id: i64) -> Result<Option<(EventFile, Vec
 // Tests, satisfaction, certificates
 // ---------------------------------------------------------------------------------------------
 
-/// Adds a question to an organiser's bank.
-pub async fn add_question(db: &Db, organiser: i64, q: &Question, now: i64) -> Result<i64> {
+/// Adds a question to an organiser's bank (audited).
+pub async fn add_question(
+    db: &Db,
+    organiser: i64,
+    q: &Question,
+    by: Option<UserId>,
+    now: i64,
+) -> Result<i64> {
+    let mut tx = db.begin().await?;
     let id: i64 = db
         .query(
             "INSERT INTO test_questions (organiser_id, prompt, choices, correct, created_at) \
@@ -1049,9 +1058,19 @@ pub async fn add_question(db: &Db, organiser: i64, q: &Question, now: i64) -> Re
         .bind(serde_json::to_string(&q.choices).unwrap_or_else(|_| "[]".into()))
         .bind(q.correct as i64)
         .bind(now)
-        .fetch_one(db.pool())
+        .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
+    audit::record_in(
+        db,
+        &mut tx,
+        actor(by),
+        "meetings.question_add",
+        &format!("organisation:{organiser}"),
+        json!({ "question": id, "prompt": q.prompt }),
+    )
+    .await?;
+    tx.commit().await?;
     Ok(id)
 }
 

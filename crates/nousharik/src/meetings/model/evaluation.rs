@@ -42,6 +42,17 @@ pub enum QuestionError {
     Correct,
 }
 
+impl QuestionError {
+    /// The message key.
+    pub fn key(self) -> &'static str {
+        match self {
+            QuestionError::Prompt => "meetings-error-question-prompt",
+            QuestionError::Choices => "meetings-error-question-choices",
+            QuestionError::Correct => "meetings-error-question-correct",
+        }
+    }
+}
+
 impl Question {
     /// Checks a question: a prompt, 2–6 non-empty choices (blank lines dropped), a right answer
     /// among them.

@@ -6,12 +6,14 @@
 //!   check-in, the reminder day;
 //! - [`attendance`]: actor types and disaggregated counts;
 //! - [`evaluation`]: question bank, pre/post tests, satisfaction, certificate eligibility;
-//! - [`dashboard`]: the figures of a programme or a territory.
+//! - [`dashboard`]: the figures of a programme or a territory;
+//! - [`form`]: the organiser's event form as typed, and uploaded materials.
 
 pub mod attendance;
 pub mod code;
 pub mod dashboard;
 pub mod evaluation;
+pub mod form;
 pub mod registration;
 
 use serde::Serialize;
