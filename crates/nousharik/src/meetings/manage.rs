@@ -107,11 +107,11 @@ impl FormTemplate<'_> {
             .map(|e| e.message.as_str())
     }
 
-    /// ` aria-invalid="true" aria-describedby="…-error"` on the field at fault (field names are
+    /// ` aria-invalid="true" aria-describedby="err-…"` on the field at fault (field names are
     /// literals of the template, never input).
     fn invalid(&self, field: &str) -> String {
         if self.err(field).is_some() {
-            format!(r#" aria-invalid="true" aria-describedby="{field}-error""#)
+            format!(r#" aria-invalid="true" aria-describedby="err-{field}""#)
         } else {
             String::new()
         }
