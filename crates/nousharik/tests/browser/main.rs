@@ -4,6 +4,7 @@
 
 mod accounts;
 mod harness;
+mod meetings;
 
 use harness::Browser;
 
