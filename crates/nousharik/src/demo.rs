@@ -27,6 +27,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     logins.extend(crate::petitions::demo::seed(state).await?);
     crate::meetings::demo::seed(state).await?;
     crate::results::demo::seed(state).await?;
+    logins.extend(crate::ogp::demo::seed(state).await?);
     Ok(logins)
 }
 

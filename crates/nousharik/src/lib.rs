@@ -10,6 +10,7 @@ pub mod cli;
 pub mod demo;
 pub mod home;
 pub mod meetings;
+pub mod ogp;
 pub mod pbcli;
 pub mod petitions;
 pub mod platform;

@@ -522,8 +522,9 @@ store_test!(
                     .unwrap()
             }
         };
-        // 6 accounts' demo accounts + 3 of the petitions demo (two bureau members, a citizen).
-        assert_eq!(count("SELECT COUNT(*) FROM users").await, 9);
+        // 6 accounts' demo accounts + 3 of the petitions demo (two bureau members, a citizen)
+        // + 1 of the OGP demo (regional staff).
+        assert_eq!(count("SELECT COUNT(*) FROM users").await, 10);
         assert_eq!(
             count("SELECT COUNT(*) FROM users WHERE is_admin = 1").await,
             1
@@ -532,7 +533,7 @@ store_test!(
             count("SELECT COUNT(*) FROM users WHERE email_confirmed_at IS NULL").await,
             0
         );
-        assert_eq!(count("SELECT COUNT(*) FROM memberships").await, 3 + 2);
+        assert_eq!(count("SELECT COUNT(*) FROM memberships").await, 3 + 2 + 1);
         assert_eq!(
             count("SELECT COUNT(*) FROM resident_verifications").await,
             2 + 1

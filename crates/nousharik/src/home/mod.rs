@@ -48,7 +48,7 @@ pub const CARDS: &[Card] = &[
     Card {
         title: "home-ogp-title",
         text: "home-ogp-text",
-        href: None,
+        href: Some("/ogp"),
     },
 ];
 

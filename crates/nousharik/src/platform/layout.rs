@@ -53,6 +53,10 @@ pub const NAV: &[NavEntry] = &[
         href: "/results",
         key: "results-nav",
     },
+    NavEntry {
+        href: "/ogp",
+        key: "ogp-nav",
+    },
 ];
 
 /// A navigation link as shown.

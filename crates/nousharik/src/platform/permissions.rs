@@ -170,6 +170,17 @@ pub enum Action {
     /// activities, indicators) and enter the values of its manual indicators: staff of the
     /// programme's organisation, or an administrator.
     ManageResults(OrganisationId),
+    // --- open government (OGP Local) ---
+    /// Create and run a body's OGP action plans: commitments, milestones, indicators, progress
+    /// updates with evidence, the forum's membership, linked meetings, the improvement plan,
+    /// closing a plan: the body's staff (and administrators).
+    ManageOgpPlan(OrganisationId),
+    /// Self-assess a commitment of a body's plan: the responsible staff of that body only (an
+    /// administrator does not assess for a council).
+    SelfAssessOgpCommitment(OrganisationId),
+    /// Review a commitment in the name of an association of the forum: that association's
+    /// representative only (forum membership itself is checked with the plan's data).
+    ReviewOgpCommitment(OrganisationId),
 }
 
 /// Who is who for one petition, for the petition actions.
@@ -333,6 +344,21 @@ pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
             admin_or(user.holds(*org, OrgRole::Staff) || user.holds(*org, OrgRole::Coordinator))
         }
         Action::ManageResults(org) => admin_or(user.holds(*org, OrgRole::Staff)),
+        Action::ManageOgpPlan(org) => admin_or(user.holds(*org, OrgRole::Staff)),
+        Action::SelfAssessOgpCommitment(org) => {
+            if user.holds(*org, OrgRole::Staff) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+        Action::ReviewOgpCommitment(association) => {
+            if user.holds(*association, OrgRole::AssociationRepresentative) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
     }
 }
 
@@ -887,5 +913,127 @@ mod petition_tests {
             allowed(&rep, &Action::ManagePetitionRules),
             Err(Denied::NotAllowed)
         );
+    }
+}
+
+#[cfg(test)]
+mod ogp_tests {
+    use super::*;
+
+    const REGION: TerritoryId = TerritoryId(1);
+    const COUNCIL: OrganisationId = OrganisationId(1);
+    const OTHER_COUNCIL: OrganisationId = OrganisationId(2);
+    const ASSOCIATION: OrganisationId = OrganisationId(5);
+    const OTHER_ASSOCIATION: OrganisationId = OrganisationId(6);
+
+    fn user(id: i64, memberships: &[(OrganisationId, OrgRole)], admin: bool) -> Actor {
+        Actor::User(UserActor {
+            id: UserId(id),
+            is_admin: admin,
+            email_confirmed: true,
+            memberships: memberships
+                .iter()
+                .map(|&(organisation, role)| Membership {
+                    organisation,
+                    territory: REGION,
+                    role,
+                })
+                .collect(),
+            residences: vec![TerritoryChain::new(REGION, [])],
+        })
+    }
+
+    fn staff() -> Actor {
+        user(1, &[(COUNCIL, OrgRole::Staff)], false)
+    }
+    fn representative() -> Actor {
+        user(
+            2,
+            &[(ASSOCIATION, OrgRole::AssociationRepresentative)],
+            false,
+        )
+    }
+    fn admin() -> Actor {
+        user(3, &[], true)
+    }
+    /// Every other role in the council, staff of another council, members of the
+    /// association who are not its representative, a citizen.
+    fn others() -> Vec<Actor> {
+        let mut v: Vec<Actor> = OrgRole::ALL
+            .into_iter()
+            .filter(|r| *r != OrgRole::Staff)
+            .map(|r| user(4, &[(COUNCIL, r)], false))
+            .collect();
+        v.push(user(5, &[(OTHER_COUNCIL, OrgRole::Staff)], false));
+        v.push(user(6, &[(ASSOCIATION, OrgRole::Staff)], false));
+        v.push(user(7, &[], false));
+        v
+    }
+
+    #[test]
+    fn plans_are_run_by_the_bodys_staff_and_administrators() {
+        let a = Action::ManageOgpPlan(COUNCIL);
+        assert_eq!(allowed(&staff(), &a), Ok(()));
+        assert_eq!(allowed(&admin(), &a), Ok(()));
+        assert_eq!(allowed(&representative(), &a), Err(Denied::NotAllowed));
+        for o in others() {
+            assert_eq!(allowed(&o, &a), Err(Denied::NotAllowed), "{o:?}");
+        }
+        assert_eq!(
+            allowed(&staff(), &Action::ManageOgpPlan(OTHER_COUNCIL)),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn self_assessment_is_for_the_bodys_staff_only() {
+        let a = Action::SelfAssessOgpCommitment(COUNCIL);
+        assert_eq!(allowed(&staff(), &a), Ok(()));
+        for o in others().into_iter().chain([admin(), representative()]) {
+            assert_eq!(allowed(&o, &a), Err(Denied::NotAllowed), "{o:?}");
+        }
+    }
+
+    #[test]
+    fn reviews_are_given_by_the_associations_representative_only() {
+        let a = Action::ReviewOgpCommitment(ASSOCIATION);
+        assert_eq!(allowed(&representative(), &a), Ok(()));
+        assert_eq!(
+            allowed(
+                &representative(),
+                &Action::ReviewOgpCommitment(OTHER_ASSOCIATION)
+            ),
+            Err(Denied::NotAllowed)
+        );
+        for o in others().into_iter().chain([admin(), staff()]) {
+            assert_eq!(allowed(&o, &a), Err(Denied::NotAllowed), "{o:?}");
+        }
+    }
+
+    #[test]
+    fn anonymous_and_unconfirmed_may_do_nothing_in_ogp() {
+        let mut unconfirmed = UserActor {
+            id: UserId(9),
+            is_admin: true,
+            email_confirmed: false,
+            memberships: vec![],
+            residences: vec![],
+        };
+        unconfirmed.memberships.push(Membership {
+            organisation: COUNCIL,
+            territory: REGION,
+            role: OrgRole::Staff,
+        });
+        for a in [
+            Action::ManageOgpPlan(COUNCIL),
+            Action::SelfAssessOgpCommitment(COUNCIL),
+            Action::ReviewOgpCommitment(ASSOCIATION),
+        ] {
+            assert_eq!(allowed(&Actor::Anonymous, &a), Err(Denied::SignInRequired));
+            assert_eq!(
+                allowed(&Actor::User(unconfirmed.clone()), &a),
+                Err(Denied::EmailNotConfirmed)
+            );
+        }
     }
 }

@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::budgets::routes::routes())
         .merge(crate::meetings::routes::routes())
         .merge(crate::results::routes::routes())
+        .merge(crate::ogp::routes::routes())
         .merge(crate::admin::routes::routes())
         // Modules add their routes here, one line each: `.merge(crate::<module>::routes::routes())`.
         .fallback(not_found)

@@ -5,6 +5,7 @@
 mod accounts;
 mod harness;
 mod meetings;
+mod ogp;
 
 use harness::Browser;
 
