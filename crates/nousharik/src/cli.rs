@@ -1,4 +1,5 @@
-//! The command line: `nousharik serve [--demo] | migrate | demo | audit verify`.
+//! The command line: `nousharik serve [--demo] | migrate | demo | audit verify | pb … |
+//! bench budgets`.
 //!
 //! Global settings come from flags or environment variables (flags win). They are validated
 //! before anything starts; a wrong one prints one line naming it and exits with code 2.
@@ -65,12 +66,26 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::pbcli::PbCommand,
     },
+    /// Benchmarks on a temporary database (figures printed with their bounds).
+    Bench {
+        /// What to measure.
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
     /// Audit-log tools.
     Audit {
         /// Audit subcommand.
         #[command(subcommand)]
         command: AuditCommand,
     },
+}
+
+/// `nousharik bench …`
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Participatory budgets: counting 100 000 stored ballots on 150 projects, and casting
+    /// ballots with concurrent voters (SQLite; the count also on PostgreSQL with --postgres).
+    Budgets(crate::budgets::bench::BenchArgs),
 }
 
 /// `nousharik audit …`
@@ -108,6 +123,9 @@ pub fn main() -> ExitCode {
     if let Command::Pb { command } = &cli.command {
         return crate::pbcli::main(command);
     }
+    if let Command::Bench { command } = &cli.command {
+        return bench(command);
+    }
     let names = setting_names(&matches);
     let raw = RawSettings {
         bind: cli.bind.clone(),
@@ -134,6 +152,28 @@ pub fn main() -> ExitCode {
         }
     };
     runtime.block_on(run(cli.command, config, &names))
+}
+
+/// `nousharik bench …`: needs no configuration (it makes its own databases).
+fn bench(command: &BenchCommand) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let BenchCommand::Budgets(args) = command;
+    match runtime.block_on(crate::budgets::bench::run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn config_failure(e: &ConfigError) -> ExitCode {
@@ -197,6 +237,11 @@ async fn run(command: Command, config: Config, names: &SettingNames) -> ExitCode
             command: AuditCommand::Verify,
         } => Ok(audit_verify(&state).await),
         Command::Pb { command } => Ok(crate::pbcli::main(&command)),
+        Command::Bench {
+            command: BenchCommand::Budgets(args),
+        } => crate::budgets::bench::run(&args)
+            .await
+            .map(|()| ExitCode::SUCCESS),
     };
     state.db.close().await;
     result.unwrap_or_else(|e| {

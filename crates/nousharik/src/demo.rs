@@ -28,6 +28,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     crate::meetings::demo::seed(state).await?;
     crate::results::demo::seed(state).await?;
     logins.extend(crate::ogp::demo::seed(state).await?);
+    crate::budgets::demo::seed(state).await?;
     Ok(logins)
 }
 

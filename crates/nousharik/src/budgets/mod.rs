@@ -3,7 +3,10 @@
 //! results and implementation tracking. See crates/nousharik/README.md ("Participatory
 //! budgets").
 
+pub mod bench;
 pub mod count;
+pub mod demo;
+pub mod durable;
 pub mod model;
 pub mod publish;
 pub mod routes;

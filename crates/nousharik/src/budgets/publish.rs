@@ -23,7 +23,9 @@ pub enum PublishError {
     NotClosed,
 }
 
-async fn load(
+/// Loads what counting a budget needs: its campaign, the projects on its ballot and the stored
+/// ballots.
+pub(crate) async fn load(
     db: &Db,
     budget_id: i64,
 ) -> Result<(Campaign, Budget, Vec<CountProject>, Vec<(String, String)>), PublishError> {
@@ -45,7 +47,8 @@ async fn load(
     Ok((campaign, budget, projects, ballots))
 }
 
-fn input<'a>(
+/// The engine's input for a loaded budget.
+pub(crate) fn input<'a>(
     c: &'a Campaign,
     b: &'a Budget,
     projects: &'a [CountProject],

@@ -19,7 +19,7 @@ use super::model::{
 };
 use crate::accounts::model::AgeGroup;
 use crate::platform::audit::{self, Actor as By};
-use crate::platform::db::{Db, Tx};
+use crate::platform::db::{Backend, Db, Tx};
 use crate::platform::ids::{TerritoryId, UserId};
 
 /// What can go wrong in the store.
@@ -702,6 +702,36 @@ pub async fn cast(
         projects: &projects,
     };
     let ballot = validate_ballot(&ctx, choices)?;
+    let receipt = {
+        // On SQLite, casts wait their turn here, in arrival order, rather than in SQLite's
+        // busy handler (which sleeps 1 to 100 ms between tries): one cast transaction at a
+        // time, and the next starts as soon as one commits.
+        let _turn = match db.backend() {
+            Backend::Sqlite => Some(cast_turn().lock().await),
+            Backend::Postgres => None,
+        };
+        write_ballot(db, campaign, budget_id, voter, &ballot).await?
+    };
+    // The receipt is shown only once the ballot is on disk (see `durable`).
+    super::durable::flush(db).await?;
+    Ok(receipt)
+}
+
+/// The queue of cast transactions on SQLite (one process writes one database file).
+fn cast_turn() -> &'static tokio::sync::Mutex<()> {
+    static TURN: std::sync::OnceLock<tokio::sync::Mutex<()>> = std::sync::OnceLock::new();
+    TURN.get_or_init(|| tokio::sync::Mutex::new(()))
+}
+
+/// The transaction of [`cast`]: checks the phase and the voter again, records the voter and
+/// the ballot (or replaces it), audits, commits.
+async fn write_ballot(
+    db: &Db,
+    campaign: &Campaign,
+    budget_id: i64,
+    voter: &Voter,
+    ballot: &Ballot,
+) -> Result<Receipt> {
     let mut tx = db.begin().await?;
     // The phase may have moved since the page was loaded.
     let phase: String = db
@@ -746,7 +776,7 @@ pub async fn cast(
             .execute(&mut *tx)
             .await?;
     }
-    let receipt = insert_ballot(db, &mut tx, &ballot, campaign.ballot, "online").await?;
+    let receipt = insert_ballot(db, &mut tx, ballot, campaign.ballot, "online").await?;
     // Who voted is public to the audit log (as in budget_voters); what they voted is not.
     audit::record_in(
         db,
