@@ -11,3 +11,4 @@ pub mod model;
 pub mod publish;
 pub mod routes;
 pub mod store;
+pub mod views;

@@ -1242,3 +1242,89 @@ pub async fn voter_count(db: &Db, campaign_id: i64) -> Result<i64> {
 pub fn territory(c: &Campaign) -> TerritoryId {
     TerritoryId(c.territory_id)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Editing a draft campaign (pages)
+// ---------------------------------------------------------------------------------------------
+
+/// Replaces a campaign's settings and budgets while it is still a draft (nothing public yet,
+/// no proposal can exist). Refused with [`StoreError::WrongPhase`] once it has been published.
+pub async fn update_campaign(
+    db: &Db,
+    id: i64,
+    spec: &CampaignSpec,
+    description: &str,
+    by: UserId,
+) -> Result<()> {
+    spec.validate()?;
+    let (min, max, points, per) = match spec.ballot {
+        BallotType::Approval { min, max } => (min, max, 0, 0),
+        BallotType::Knapsack => (0, 0, 0, 0),
+        BallotType::Cumulative {
+            points,
+            max_per_project,
+        } => (0, 0, points, max_per_project),
+    };
+    let s = &spec.schedule;
+    let mut tx = db.begin().await?;
+    let changed = db
+        .query(
+            "UPDATE budget_campaigns SET territory_id = ?, title = ?, description = ?, \
+             ballot_type = ?, approval_min = ?, approval_max = ?, points = ?, \
+             max_points_per_project = ?, rule = ?, min_age = ?, scope = ?, informing_at = ?, \
+             proposing_at = ?, review_at = ?, voting_at = ?, voting_end_at = ? \
+             WHERE id = ? AND phase = ?",
+        )
+        .bind(spec.territory.0)
+        .bind(spec.title.trim().to_owned())
+        .bind(description.trim().to_owned())
+        .bind(spec.ballot.code())
+        .bind(i64::from(min))
+        .bind(i64::from(max))
+        .bind(i64::from(points))
+        .bind(i64::from(per))
+        .bind(spec.rule.code())
+        .bind(i64::from(spec.min_age))
+        .bind(spec.scope.code())
+        .bind(s.informing)
+        .bind(s.proposing)
+        .bind(s.review)
+        .bind(s.voting)
+        .bind(s.voting_end)
+        .bind(id)
+        .bind(Phase::Draft.code())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if changed != 1 {
+        return Err(StoreError::WrongPhase);
+    }
+    db.query("DELETE FROM budget_budgets WHERE campaign_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for (position, b) in spec.budgets.iter().enumerate() {
+        db.query(
+            "INSERT INTO budget_budgets (campaign_id, name, territory_id, amount, position) \
+             VALUES (?,?,?,?,?)",
+        )
+        .bind(id)
+        .bind(b.name.trim().to_owned())
+        .bind(b.territory.0)
+        .bind(b.amount.0)
+        .bind(position as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    audit::record_in(
+        db,
+        &mut tx,
+        By::Account(by.0),
+        "budgets.campaign_edit",
+        &format!("budget_campaign:{id}"),
+        json!({ "spec": spec }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

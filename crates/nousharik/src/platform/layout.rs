@@ -46,6 +46,10 @@ pub const NAV: &[NavEntry] = &[
         key: "petitions-nav",
     },
     NavEntry {
+        href: "/budgets",
+        key: "budgets-nav",
+    },
+    NavEntry {
         href: "/events",
         key: "meetings-nav",
     },

@@ -64,6 +64,16 @@ impl UserActor {
             .any(|m| m.organisation == organisation && m.role == role)
     }
 
+    fn is_staff_of(&self, territory: TerritoryId) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.role == OrgRole::Staff && m.territory == territory)
+    }
+
+    fn is_resident_of(&self, territory: TerritoryId) -> bool {
+        self.residences.iter().any(|r| r.is_within(territory))
+    }
+
     fn is_staff_within(&self, chain: &TerritoryChain) -> bool {
         self.memberships
             .iter()
@@ -181,6 +191,28 @@ pub enum Action {
     /// Review a commitment in the name of an association of the forum: that association's
     /// representative only (forum membership itself is checked with the plan's data).
     ReviewOgpCommitment(OrganisationId),
+    // --- participatory budgets (the rest of eligibility: budgets::model::check_voter) ---
+    /// Create a budget campaign for a territory, edit it, move it through its phases and have
+    /// it counted: staff of the council of exactly that territory (not of a higher or a
+    /// neighbouring one: a commune runs its own budget), or an administrator.
+    ManageBudgetCampaign(TerritoryId),
+    /// Submit a project idea to a campaign of this territory: a verified resident of it (or
+    /// of a territory inside it).
+    ProposeBudgetProject(TerritoryId),
+    /// Review proposals (feasible or not, final cost) and merge duplicates: as
+    /// [`Action::ManageBudgetCampaign`].
+    ReviewBudgetProjects(TerritoryId),
+    /// Cast or change a ballot in a budget whose voters live in this territory: a verified
+    /// resident of it or of a territory inside it. The minimum age, "already voted" and the
+    /// voting window are decided by `budgets::model::check_voter` and `validate_ballot`.
+    VoteInBudget(TerritoryId),
+    /// Type in paper ballots of a campaign of this territory: officials, i.e. that council's
+    /// staff; not an administrator, who is no polling official. The second entry of a sheet
+    /// by a different official is checked by `budgets::model::project::second_entry`.
+    EnterPaperBallots(TerritoryId),
+    /// Record the implementation progress, milestones and photos of funded projects: as
+    /// [`Action::ManageBudgetCampaign`].
+    RecordBudgetProgress(TerritoryId),
 }
 
 /// Who is who for one petition, for the petition actions.
@@ -354,6 +386,23 @@ pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
         }
         Action::ReviewOgpCommitment(association) => {
             if user.holds(*association, OrgRole::AssociationRepresentative) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+        Action::ManageBudgetCampaign(t)
+        | Action::ReviewBudgetProjects(t)
+        | Action::RecordBudgetProgress(t) => admin_or(user.is_staff_of(*t)),
+        Action::ProposeBudgetProject(t) | Action::VoteInBudget(t) => {
+            if user.is_resident_of(*t) {
+                Ok(())
+            } else {
+                Err(Denied::ResidenceRequired)
+            }
+        }
+        Action::EnterPaperBallots(t) => {
+            if user.is_staff_of(*t) {
                 Ok(())
             } else {
                 Err(Denied::NotAllowed)
@@ -727,6 +776,153 @@ mod tests {
                 Err(Denied::ResidenceRequired)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    // Region 1 > Tangier 10 > arrondissement 100; region 1 > Larache 20.
+    const REGION: TerritoryId = TerritoryId(1);
+    const TANGIER: TerritoryId = TerritoryId(10);
+    const ARR: TerritoryId = TerritoryId(100);
+    const LARACHE: TerritoryId = TerritoryId(20);
+
+    fn chain(t: TerritoryId) -> TerritoryChain {
+        match t {
+            REGION => TerritoryChain::new(REGION, []),
+            TANGIER => TerritoryChain::new(TANGIER, [REGION]),
+            ARR => TerritoryChain::new(ARR, [TANGIER, REGION]),
+            _ => TerritoryChain::new(t, [REGION]),
+        }
+    }
+
+    fn person(id: i64, roles: &[(TerritoryId, OrgRole)], lives: &[TerritoryId]) -> Actor {
+        Actor::User(UserActor {
+            id: UserId(id),
+            is_admin: false,
+            email_confirmed: true,
+            memberships: roles
+                .iter()
+                .map(|&(territory, role)| Membership {
+                    organisation: OrganisationId(territory.0),
+                    territory,
+                    role,
+                })
+                .collect(),
+            residences: lives.iter().map(|t| chain(*t)).collect(),
+        })
+    }
+
+    fn admin() -> Actor {
+        let mut a = person(9, &[], &[]);
+        if let Actor::User(u) = &mut a {
+            u.is_admin = true;
+        }
+        a
+    }
+
+    fn staff_actions(t: TerritoryId) -> [Action; 3] {
+        [
+            Action::ManageBudgetCampaign(t),
+            Action::ReviewBudgetProjects(t),
+            Action::RecordBudgetProgress(t),
+        ]
+    }
+
+    #[test]
+    fn campaigns_are_run_by_the_staff_of_their_territory_and_admins() {
+        let tangier_staff = person(1, &[(TANGIER, OrgRole::Staff)], &[]);
+        for a in staff_actions(TANGIER) {
+            assert_eq!(allowed(&tangier_staff, &a), Ok(()), "{a:?}");
+            assert_eq!(allowed(&admin(), &a), Ok(()), "{a:?}");
+            // Staff of a higher, a lower or a neighbouring territory, every other role of
+            // the council, and residents (even of the territory) are refused.
+            let mut refused = vec![
+                person(2, &[(REGION, OrgRole::Staff)], &[]),
+                person(3, &[(ARR, OrgRole::Staff)], &[]),
+                person(4, &[(LARACHE, OrgRole::Staff)], &[]),
+                person(5, &[], &[TANGIER]),
+            ];
+            for role in OrgRole::ALL.into_iter().filter(|r| *r != OrgRole::Staff) {
+                refused.push(person(6, &[(TANGIER, role)], &[TANGIER]));
+            }
+            for actor in refused {
+                assert_eq!(
+                    allowed(&actor, &a),
+                    Err(Denied::NotAllowed),
+                    "{actor:?} {a:?}"
+                );
+            }
+            assert_eq!(allowed(&Actor::Anonymous, &a), Err(Denied::SignInRequired));
+        }
+        assert_eq!(
+            allowed(&tangier_staff, &Action::ManageBudgetCampaign(LARACHE)),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn proposing_and_voting_need_a_residence_inside_the_territory() {
+        let arr_resident = person(1, &[], &[ARR]);
+        let tangier_resident = person(2, &[], &[TANGIER]);
+        let larache_resident = person(3, &[], &[LARACHE]);
+        for a in [Action::ProposeBudgetProject, Action::VoteInBudget] {
+            // One living in the arrondissement votes there and city-wide.
+            assert_eq!(allowed(&arr_resident, &a(ARR)), Ok(()));
+            assert_eq!(allowed(&arr_resident, &a(TANGIER)), Ok(()));
+            // One verified for the city only is no resident of the arrondissement.
+            assert_eq!(allowed(&tangier_resident, &a(TANGIER)), Ok(()));
+            assert_eq!(
+                allowed(&tangier_resident, &a(ARR)),
+                Err(Denied::ResidenceRequired)
+            );
+            assert_eq!(
+                allowed(&larache_resident, &a(TANGIER)),
+                Err(Denied::ResidenceRequired)
+            );
+            // Roles make nobody a resident: staff and administrators vote where they live.
+            for actor in [person(4, &[(TANGIER, OrgRole::Staff)], &[]), admin()] {
+                assert_eq!(
+                    allowed(&actor, &a(TANGIER)),
+                    Err(Denied::ResidenceRequired),
+                    "{actor:?}"
+                );
+            }
+            assert_eq!(
+                allowed(&Actor::Anonymous, &a(TANGIER)),
+                Err(Denied::SignInRequired)
+            );
+            let mut unconfirmed = person(5, &[], &[TANGIER]);
+            if let Actor::User(u) = &mut unconfirmed {
+                u.email_confirmed = false;
+            }
+            assert_eq!(
+                allowed(&unconfirmed, &a(TANGIER)),
+                Err(Denied::EmailNotConfirmed)
+            );
+        }
+    }
+
+    #[test]
+    fn paper_ballots_are_typed_by_that_councils_staff_only() {
+        let a = Action::EnterPaperBallots(TANGIER);
+        assert_eq!(
+            allowed(&person(1, &[(TANGIER, OrgRole::Staff)], &[]), &a),
+            Ok(())
+        );
+        for actor in [
+            admin(),
+            person(2, &[(REGION, OrgRole::Staff)], &[]),
+            person(3, &[(LARACHE, OrgRole::Staff)], &[]),
+            person(4, &[(TANGIER, OrgRole::Coordinator)], &[TANGIER]),
+            person(5, &[(TANGIER, OrgRole::ElectedMember)], &[TANGIER]),
+            person(6, &[], &[TANGIER]),
+        ] {
+            assert_eq!(allowed(&actor, &a), Err(Denied::NotAllowed), "{actor:?}");
+        }
+        assert_eq!(allowed(&Actor::Anonymous, &a), Err(Denied::SignInRequired));
     }
 }
 
