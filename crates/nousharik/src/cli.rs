@@ -72,6 +72,17 @@ pub enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    /// Prepare a signing benchmark on a throw-away data directory: demo data, one open
+    /// petition and N synthetic verified signers with sessions; writes one line per signer
+    /// (`<path>\t<cookie>\t<form body>`) for `bench/petitions/sign.lua`.
+    BenchPetitions {
+        /// How many signers.
+        #[arg(long, default_value_t = 20_000)]
+        signers: usize,
+        /// Where to write the lines.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Audit-log tools.
     Audit {
         /// Audit subcommand.
@@ -242,6 +253,9 @@ async fn run(command: Command, config: Config, names: &SettingNames) -> ExitCode
         } => crate::budgets::bench::run(&args)
             .await
             .map(|()| ExitCode::SUCCESS),
+        Command::BenchPetitions { signers, out } => bench_petitions(&state, signers, &out)
+            .await
+            .map(|()| ExitCode::SUCCESS),
     };
     state.db.close().await;
     result.unwrap_or_else(|e| {
@@ -272,6 +286,29 @@ async fn serve(state: AppState, demo: bool) -> anyhow::Result<()> {
         state.config.base_url
     );
     crate::platform::server::serve(listener, state).await
+}
+
+async fn bench_petitions(
+    state: &AppState,
+    signers: usize,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        (1..=800_000).contains(&signers),
+        "--signers: between 1 and 800000"
+    );
+    let now = jiff::Timestamp::now().as_second();
+    let prepared = crate::petitions::bench::prepare(state, signers, now).await?;
+    let mut text = prepared.lines.join("\n");
+    text.push('\n');
+    std::fs::write(out, text)?;
+    println!(
+        "petition {} open for signatures; {} signers written to {}",
+        prepared.petition_id,
+        signers,
+        out.display()
+    );
+    Ok(())
 }
 
 async fn audit_verify(state: &AppState) -> ExitCode {

@@ -132,7 +132,7 @@ petitions-export-submit = تصدير الملف إلى البوابة الوطن
 petitions-withdraw-submit = سحب العريضة
 
 petitions-paper-title = لوائح التوقيعات الورقية
-petitions-paper-lead = أدخل كل سطر من الأوراق مرتين بشكل مستقل (من طرف شخص آخر إن أمكن): لا يحتسب التوقيع إلا إذا تطابق الإدخالان.
+petitions-paper-lead = أدخل كل سطر من الأوراق مرتين بشكل مستقل: يجب أن يقوم بالإدخال الثاني عضو آخر في اللجنة غير الذي قام بالإدخال الأول؛ لا يحتسب التوقيع إلا إذا تطابق الإدخالان.
 petitions-paper-pending = { $count ->
     [zero] لا يوجد سطر في انتظار الإدخال الثاني.
     [one] سطر واحد في انتظار الإدخال الثاني.
@@ -294,3 +294,16 @@ petitions-mail-warning-subject = العريضة «{ $title }»: بقي { $days }
 petitions-mail-warning-body = ينتهي الأجل القانوني لقرار مكتب المجلس بشأن العريضة «{ $title }» بتاريخ { $deadline } (بقي { $days } يوما). سجلوا القرار هنا: { $url }
 petitions-mail-outcome-subject = العريضة «{ $title }»: بت المجلس
 petitions-mail-outcome-body = العريضة «{ $title }» التي وقعت عليها توجد الآن في مرحلة «{ $state }». التفاصيل والتاريخ: { $url }
+petitions-paper-same-member = أنت من قام بالإدخال الأول لهذا السطر. يجب أن يقوم بالإدخال الثاني عضو آخر في اللجنة، حتى يتحقق شخصان من كل سطر.
+petitions-edit-link = تعديل المسودة
+petitions-edit-title = تعديل المسودة
+petitions-edit-back = العودة إلى العريضة
+petitions-edit-lead = يمكنك تعديل النصوص والأسماء واللجنة ما دامت العريضة مسودة. بعد فتح باب التوقيع لا يمكن تغيير أي شيء: يوقع الناس على ما قرؤوه.
+petitions-edit-committee = أعضاء اللجنة الذين لديهم حساب
+petitions-edit-committee-hint = عناوين بريدهم الإلكتروني، عنوان في كل سطر. يمكنهم الاطلاع على المسودة وإدخال لوائح التوقيعات الورقية. اترك الخانة فارغة إن لم يكن هناك أحد.
+petitions-edit-submit = حفظ المسودة
+petitions-done-edited = تم حفظ المسودة.
+petitions-error-edit-not-draft = هذه العريضة في مرحلة «{ $state }»: لا يمكن تعديل إلا المسودة.
+petitions-error-committee-email = أحد عناوين أعضاء اللجنة ليس عنوان بريد إلكتروني صحيحا.
+petitions-error-committee-unknown = أحد عناوين أعضاء اللجنة لا يطابق أي حساب على المنصة. يجب على كل عضو أن يسجل أولا.
+petitions-error-committee-too-many = عشرون عضوا على الأكثر من أعضاء اللجنة الذين لديهم حساب.

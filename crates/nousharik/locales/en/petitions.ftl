@@ -121,7 +121,7 @@ petitions-export-submit = Export the dossier for the national portal
 petitions-withdraw-submit = Withdraw the petition
 
 petitions-paper-title = Paper signature lists
-petitions-paper-lead = Type each line of the paper sheets twice, independently (a second person if possible): a signature counts only when both entries agree.
+petitions-paper-lead = Type each line of the paper sheets twice, independently: the second entry must be made by another committee member than the first; a signature counts only when both entries agree.
 petitions-paper-pending = { $count ->
     [0] No line waits for its second entry.
     [one] 1 line waits for its second entry.
@@ -273,3 +273,16 @@ petitions-mail-warning-subject = Petition "{ $title }": { $days } days left for 
 petitions-mail-warning-body = The legal deadline for the bureau's decision on the petition "{ $title }" ends on { $deadline } ({ $days } days left). Record the decision here: { $url }
 petitions-mail-outcome-subject = Petition "{ $title }": the council has decided
 petitions-mail-outcome-body = The petition "{ $title }" that you signed is now at the stage "{ $state }". Details and history: { $url }
+petitions-paper-same-member = You typed the first entry of this line yourself. The second entry must be made by another member of the committee, so that each line is checked by two people.
+petitions-edit-link = Edit the draft
+petitions-edit-title = Edit the draft
+petitions-edit-back = Back to the petition
+petitions-edit-lead = You can change the texts, the names and the committee as long as the petition is a draft. Once it is open for signatures, nothing can be changed: people sign what they read.
+petitions-edit-committee = Committee members with an account
+petitions-edit-committee-hint = Their email addresses, one per line. They can see the draft and type in paper signature lists. Leave empty if there are none.
+petitions-edit-submit = Save the draft
+petitions-done-edited = The draft is saved.
+petitions-error-edit-not-draft = This petition is at the stage “{ $state }”: only a draft can be edited.
+petitions-error-committee-email = One of the committee addresses is not a valid email address.
+petitions-error-committee-unknown = One of the committee addresses does not belong to an account on the platform. Each member must sign up first.
+petitions-error-committee-too-many = At most 20 committee members with an account.

@@ -121,7 +121,7 @@ petitions-export-submit = Exporter le dossier pour le portail national
 petitions-withdraw-submit = Retirer la pétition
 
 petitions-paper-title = Listes de signatures sur papier
-petitions-paper-lead = Saisissez chaque ligne des feuilles deux fois, de façon indépendante (par une autre personne si possible) : une signature ne compte que si les deux saisies concordent.
+petitions-paper-lead = Saisissez chaque ligne des feuilles deux fois, de façon indépendante : la seconde saisie doit être faite par un autre membre du comité que la première ; une signature ne compte que si les deux saisies concordent.
 petitions-paper-pending = { $count ->
     [0] Aucune ligne n’attend sa seconde saisie.
     [one] 1 ligne attend sa seconde saisie.
@@ -273,3 +273,16 @@ petitions-mail-warning-subject = Pétition « { $title } » : { $days } jours po
 petitions-mail-warning-body = Le délai légal de la décision du bureau sur la pétition « { $title } » expire le { $deadline } ({ $days } jours restants). Enregistrez la décision ici : { $url }
 petitions-mail-outcome-subject = Pétition « { $title } » : le conseil a statué
 petitions-mail-outcome-body = La pétition « { $title } » que vous avez signée est maintenant à l’étape « { $state } ». Détails et historique : { $url }
+petitions-paper-same-member = Vous avez fait vous-même la première saisie de cette ligne. La seconde saisie doit être faite par un autre membre du comité, pour que chaque ligne soit vérifiée par deux personnes.
+petitions-edit-link = Modifier le brouillon
+petitions-edit-title = Modifier le brouillon
+petitions-edit-back = Retour à la pétition
+petitions-edit-lead = Vous pouvez modifier les textes, les noms et le comité tant que la pétition est un brouillon. Une fois ouverte aux signatures, plus rien ne peut changer : on signe ce qu’on a lu.
+petitions-edit-committee = Membres du comité ayant un compte
+petitions-edit-committee-hint = Leurs adresses électroniques, une par ligne. Ils voient le brouillon et saisissent les listes de signatures sur papier. Laissez vide s’il n’y en a pas.
+petitions-edit-submit = Enregistrer le brouillon
+petitions-done-edited = Le brouillon est enregistré.
+petitions-error-edit-not-draft = Cette pétition est à l’étape « { $state } » : seul un brouillon peut être modifié.
+petitions-error-committee-email = L’une des adresses du comité n’est pas une adresse électronique valide.
+petitions-error-committee-unknown = L’une des adresses du comité ne correspond à aucun compte de la plateforme. Chaque membre doit d’abord s’inscrire.
+petitions-error-committee-too-many = Au plus 20 membres du comité ayant un compte.

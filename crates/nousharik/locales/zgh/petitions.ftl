@@ -125,7 +125,7 @@ petitions-export-submit = ⴰⵣⵏ ⴰⵙⴰⴷⴰⴼ ⵉ ⵜⵡⵡⵓⵔⵜ �
 petitions-withdraw-submit = ⴽⴽⵙ ⵜⴰⵙⵓⵜⵔⵜ
 
 petitions-paper-title = ⵜⵉⵍⴳⴰⵎⵉⵏ ⵏ ⵉⵣⵔⴰⴳⵏ ⵖⴼ ⵜⴽⴰⵔⴹⴰ
-petitions-paper-lead = ⴰⵔⵓ ⴽⵓ ⵜⵉⵔⵉ ⵏ ⵜⵉⵙⵏⴰⴷⵉⵏ ⵙⵏⴰⵜ ⵜⵉⴽⴽⴰⵍ, ⵢⴰⵜ ⴱⵍⴰ ⵜⴰⵢⵢⴰⴹ (ⵙ ⵢⴰⵏ ⵓⴼⵔⴷ ⵢⴰⴹⵏ ⵎⴽ ⵉⵣⵎⵔ): ⴰⵣⵔⴰⴳ ⵓⵔ ⵉⵜⵜⵓⵙⵎⵉⴹⵏ ⵖⴰⵙ ⵎⴽ ⵎⵙⴰⵙⴰⵏⵜ ⵙⵏⴰⵜ ⵜⵉⴽⴽⴰⵍ.
+petitions-paper-lead = ⴰⵔⵓ ⴽⵓ ⵜⵉⵔⵉ ⵏ ⵜⵉⵙⵏⴰⴷⵉⵏ ⵙⵏⴰⵜ ⵜⵉⴽⴽⴰⵍ, ⵢⴰⵜ ⴱⵍⴰ ⵜⴰⵢⵢⴰⴹ: ⵜⵉⴽⴽⵍⵜ ⵜⵉⵙ ⵙⵏⴰⵜ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴻⵜⵜⵓⴳ ⵙ ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵢⴰⴹⵏ ⵏ ⵜⵙⵇⵇⵉⵎⵜ; ⴰⵣⵔⴰⴳ ⵓⵔ ⵉⵜⵜⵓⵙⵎⵉⴹⵏ ⵖⴰⵙ ⵎⴽ ⵎⵙⴰⵙⴰⵏⵜ ⵙⵏⴰⵜ ⵜⵉⴽⴽⴰⵍ.
 petitions-paper-pending = { $count ->
     [0] ⵓⵔ ⵜⵍⵍⵉ ⵜⵉⵔⵉ ⵉⵜⵜⵔⴰⵊⵓⵏ ⵜⵉⴽⴽⵍⵜ ⵜⵉⵙ ⵙⵏⴰⵜ.
     [1] ⵢⴰⵜ ⵜⵉⵔⵉ ⵜⵜⵔⴰⵊⵓ ⵜⵉⴽⴽⵍⵜ ⵜⵉⵙ ⵙⵏⴰⵜ.
@@ -277,3 +277,16 @@ petitions-mail-warning-subject = ⵜⴰⵙⵓⵜⵔⵜ « { $title } »: ⵇⵇ�
 petitions-mail-warning-body = ⴰⵣⵎⵣ ⴰⵏⴰⵎⵓⵙ ⵏ ⵓⵙⵖⵜⵙ ⵏ ⵓⴱⵉⵔⵓ ⵖⴼ ⵜⵙⵓⵜⵔⵜ « { $title } » ⴰⴷ ⵉⵎⵎⵓⵔⵙ ⴰⵙⵙ { $deadline } (ⵇⵇⵉⵎⵏ { $days } ⵏ ⵡⵓⵙⵙⴰⵏ). ⵣⵎⵎⴻⵎⴰⵜ ⴰⵙⵖⵜⵙ ⴷⴰ: { $url }
 petitions-mail-outcome-subject = ⵜⴰⵙⵓⵜⵔⵜ « { $title } »: ⵉⴱⴷⴷ ⴳⵉⵙ ⵓⴳⵔⴰⵡ
 petitions-mail-outcome-body = ⵜⴰⵙⵓⵜⵔⵜ « { $title } » ⵏⵏⴰ ⵜⵣⵔⴳⴷ ⵜⵍⵍⴰ ⵖⵉⵍⴰ ⴳ ⵜⵙⵓⵔⵉⴼⵜ « { $state } ». ⵉⴼⵔⴷⵉⵙⵏ ⴷ ⵓⵎⵣⵔⵓⵢ: { $url }
+petitions-paper-same-member = ⵛⴽ ⴰⵢ ⵉⴳⴰⵏ ⵜⵉⴽⴽⵍⵜ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ ⵏ ⵜⵉⵔⵉ ⴰⴷ. ⵜⵉⴽⴽⵍⵜ ⵜⵉⵙ ⵙⵏⴰⵜ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⴻⵜⵜⵓⴳ ⵙ ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵢⴰⴹⵏ ⵏ ⵜⵙⵇⵇⵉⵎⵜ.
+petitions-edit-link = ⵙⵏⴼⵍ ⴰⵏⵖⵎⵉⵙ ⴰⵎⵣⵡⴰⵔⵓ
+petitions-edit-title = ⵙⵏⴼⵍ ⴰⵏⵖⵎⵉⵙ ⴰⵎⵣⵡⴰⵔⵓ
+petitions-edit-back = ⴰⵖⵓⵍ ⵖⵔ ⵜⵙⵓⵜⵔⵜ
+petitions-edit-lead = ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⵙⵏⴼⵍⴷ ⵉⴹⵔⵉⵙⵏ, ⵉⵙⵎⴰⵡⵏ ⴷ ⵜⵙⵇⵇⵉⵎⵜ ⵎⴰ ⴷⴰⵎ ⵜⴰⵙⵓⵜⵔⵜ ⴷ ⴰⵏⵖⵎⵉⵙ ⴰⵎⵣⵡⴰⵔⵓ. ⵎⵍⵎⵉ ⵜⵕⵥⵎⴷ ⵜⵜ ⵉ ⵉⵣⵔⴰⴳⵏ, ⵓⵔ ⵉⵜⵜⵓⵙⵏⴼⴰⵍ ⵓⵍⴰ ⵢⴰⵏ.
+petitions-edit-committee = ⵉⴳⵎⴰⵎⵏ ⵏ ⵜⵙⵇⵇⵉⵎⵜ ⵍⵍⵉ ⵖⵓⵔ ⵉⵍⵍⴰ ⵓⵎⵉⴹⴰⵏ
+petitions-edit-committee-hint = ⵜⴰⵏⵙⵉⵡⵉⵏ ⵏⵙⵏ ⵏ ⵉⵎⴰⵢⵍ, ⵢⴰⵜ ⴳ ⴽⵓ ⵜⵉⵔⵉ. ⵣⵎⵔⵏ ⴰⴷ ⵥⵕⵏ ⴰⵏⵖⵎⵉⵙ ⴰⵎⵣⵡⴰⵔⵓ ⵙ ⴰⵔⵓⵏ ⵜⵉⵙⵏⴰⴷⵉⵏ ⵏ ⵓⵣⵔⴰⴳ. ⴰⴷⵊ ⵜ ⵢⵓⵔⵉⵏ ⵎⴽ ⵓⵔ ⵍⵍⵉⵏ.
+petitions-edit-submit = ⵃⴹⵓ ⴰⵏⵖⵎⵉⵙ ⴰⵎⵣⵡⴰⵔⵓ
+petitions-done-edited = ⵉⵜⵜⵓⵃⴹⴰ ⵓⵏⵖⵎⵉⵙ ⴰⵎⵣⵡⴰⵔⵓ.
+petitions-error-edit-not-draft = ⵜⴰⵙⵓⵜⵔⵜ ⴰⴷ ⵜⵍⵍⴰ ⴳ ⵜⵙⵓⵔⵉⴼⵜ « { $state } »: ⵖⴰⵙ ⴰⵏⵖⵎⵉⵙ ⴰⵎⵣⵡⴰⵔⵓ ⴰⵢ ⵉⵜⵜⵓⵙⵏⴼⴰⵍⵏ.
+petitions-error-committee-email = ⵢⴰⵜ ⴳ ⵜⵏⵙⵉⵡⵉⵏ ⵏ ⵜⵙⵇⵇⵉⵎⵜ ⵓⵔ ⵜⴳⵉ ⵜⴰⵏⵙⴰ ⵏ ⵉⵎⴰⵢⵍ ⵉⵖⵓⴷⴰⵏ.
+petitions-error-committee-unknown = ⵢⴰⵜ ⴳ ⵜⵏⵙⵉⵡⵉⵏ ⵏ ⵜⵙⵇⵇⵉⵎⵜ ⵓⵔ ⵜⵍⵍⵉ ⵖⵓⵔ ⴽⵔⴰ ⵏ ⵓⵎⵉⴹⴰⵏ. ⵉⵇⵇⴰⵏ ⴽⵓ ⴰⴳⵎⴰⵎ ⴰⴷ ⵉⵣⵎⵎⴻⵎ ⵣⵡⴰⵔ.
+petitions-error-committee-too-many = 20 ⵏ ⵉⴳⵎⴰⵎⵏ ⵏ ⵜⵙⵇⵇⵉⵎⵜ ⵖⴰⵙ.

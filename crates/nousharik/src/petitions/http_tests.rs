@@ -445,23 +445,30 @@ async fn council_steps_paper_entry_and_rules_over_http() {
     let paper = format!("/petitions/{id}/paper");
     let place = w.bni_makada.to_string();
 
-    // Paper lines: typed twice; a mismatch counts nothing.
-    as_user(&mut app, &w.rep).await;
+    // Paper lines: typed twice, by two committee members; a mismatch counts nothing.
+    let member = w.tangier_residents[3].clone();
+    super::store::add_committee_member(app.db(), id, member.id.0, "member")
+        .await
+        .unwrap();
     let line = |cin: &'static str, name: &'static str| {
         vec![("sheet", "S-1"), ("full_name", name), ("cin", cin)]
     };
     for (cin, name) in [("P1", "Ali One"), ("P2", "Badr Two"), ("P3", "Chama Three")] {
         let mut f = line(cin, name);
         f.push(("place", place.as_str()));
+        as_user(&mut app, &w.rep).await;
         let r = submit(&mut app, &page_path, &paper, &f).await;
         assert_eq!(r.status, 200);
         assert!(r.text().contains("First entry recorded"));
+        as_user(&mut app, &member).await;
         let r = submit(&mut app, &page_path, &paper, &f).await;
         assert!(r.text().contains("Both entries agree"), "{cin}");
     }
+    as_user(&mut app, &w.rep).await;
     let mut f = line("P4", "Driss Four");
     f.push(("place", place.as_str()));
     submit(&mut app, &page_path, &paper, &f).await;
+    as_user(&mut app, &member).await;
     let mut g = line("P4", "Driss Five");
     g.push(("place", place.as_str()));
     let r = submit(&mut app, &page_path, &paper, &g).await;
@@ -603,5 +610,171 @@ async fn council_steps_paper_entry_and_rules_over_http() {
     .await;
     assert_eq!(r.status, 422);
     assert!(r.text().contains("already takes effect on that date"));
+    db.cleanup().await;
+}
+
+/// Editing a draft: the representative only, validated, audit-logged, refused once opened.
+#[tokio::test]
+async fn draft_edit_page() {
+    let (mut app, db, w) = setup().await;
+    let council = w.tangier_council.to_string();
+    as_user(&mut app, &w.rep).await;
+    let mut fields = vec![
+        ("kind", "citizen"),
+        ("council", council.as_str()),
+        ("representative_name", "Fatima Z."),
+    ];
+    fields.extend_from_slice(&TEXTS);
+    let r = submit(&mut app, "/petitions/new", "/petitions/new", &fields).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let id = id_from_location(&r);
+    let page_path = format!("/petitions/{id}");
+    let edit = format!("/petitions/{id}/edit");
+    assert!(app.get(&page_path).await.text().contains(&edit), "a link");
+
+    // The form comes filled in with the draft.
+    let form = app.get(&edit).await;
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("Lighting in Bni Makada"));
+    // Addresses as people type them (the fixture's own have no dot in their domain).
+    for (who, email) in [
+        (&w.rep, "rep@example.ma"),
+        (&w.tangier_residents[1], "t1@example.ma"),
+    ] {
+        app.db()
+            .query("UPDATE users SET email = ? WHERE id = ?")
+            .bind(email)
+            .bind(who.id.0)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+    }
+    let member_email = "t1@example.ma";
+    let edited = [
+        ("title", "Lighting and pavements in Bni Makada"),
+        ("request", TEXTS[1].1),
+        ("reasons", TEXTS[2].1),
+        ("representative_name", "Fatima Z."),
+        ("deputy_name", "Youssef B."),
+        (
+            "committee",
+            "T1@example.ma\n  t1@example.ma, rep@example.ma",
+        ),
+    ];
+
+    // Bad input comes back on the form, as typed, with a translated message.
+    let mut bad = edited;
+    bad[2] = ("reasons", "too short");
+    let r = submit(&mut app, &edit, &edit, &bad).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("Lighting and pavements"), "refilled");
+    let mut bad = edited;
+    bad[5] = ("committee", "nobody@nowhere.example.ma");
+    let r = submit(&mut app, &edit, &edit, &bad).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("does not belong to an account on the platform")
+    );
+    let mut bad = edited;
+    bad[5] = ("committee", "not-an-address");
+    let r = submit(&mut app, &edit, &edit, &bad).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("not a valid email address"));
+    let unchanged = crate::petitions::store::petition(app.db(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unchanged.title, "Lighting in Bni Makada", "nothing saved");
+    let r = app.post_form(&edit, &edited).await;
+    assert_eq!(r.status, 403, "no CSRF token");
+
+    // Saved: texts, deputy, committee (the representative's own address ignored), audit.
+    let r = submit(&mut app, &edit, &edit, &edited).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        r.location(),
+        Some(format!("/petitions/{id}?done=edited").as_str())
+    );
+    let p = crate::petitions::store::petition(app.db(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.title, "Lighting and pavements in Bni Makada");
+    assert_eq!(p.deputy_name, "Youssef B.");
+    assert_eq!(
+        crate::petitions::store::committee_emails(app.db(), id)
+            .await
+            .unwrap(),
+        vec![member_email.to_owned()]
+    );
+    let audit = crate::platform::audit::for_subject(app.db(), &format!("petition:{id}"))
+        .await
+        .unwrap();
+    let entry = audit
+        .iter()
+        .find(|e| e.action == "petition.edit")
+        .expect("the edit is audited");
+    assert!(entry.details.contains("title") && entry.details.contains("committee"));
+    assert!(!entry.details.contains("request"), "only changed fields");
+
+    // The committee member sees the draft but may not edit it; strangers do not see it.
+    as_user(&mut app, &w.tangier_residents[1]).await;
+    assert_eq!(app.get(&page_path).await.status, 200);
+    assert!(!app.get(&page_path).await.text().contains(&edit));
+    assert_eq!(app.get(&edit).await.status, 403);
+    let r = submit(&mut app, &page_path, &edit, &edited).await;
+    assert_eq!(r.status, 403);
+    assert!(
+        r.text()
+            .contains("You are not allowed to do this on this petition.")
+    );
+    as_user(&mut app, &w.tangier_residents[2]).await;
+    assert_eq!(app.get(&edit).await.status, 404);
+    as_user(&mut app, &w.tangier_bureau_member).await;
+    assert_eq!(app.get(&edit).await.status, 404);
+    app.clear_cookies();
+    assert!(app.get(&edit).await.status.is_redirection(), "log in first");
+
+    // Once open for signatures, nothing can be edited.
+    as_user(&mut app, &w.rep).await;
+    let step = format!("/petitions/{id}/step");
+    let r = submit(&mut app, &page_path, &step, &[("step", "open")]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert!(!app.get(&page_path).await.text().contains(&edit));
+    assert_eq!(app.get(&edit).await.status, 409);
+    let mut late = edited;
+    late[0] = ("title", "A different petition after opening");
+    let r = submit(&mut app, &page_path, &edit, &late).await;
+    assert_eq!(r.status, 409);
+    assert!(r.text().contains("only a draft can be edited"));
+    let p = crate::petitions::store::petition(app.db(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.title, "Lighting and pavements in Bni Makada");
+
+    // Paper lists: the second entry must come from another committee member.
+    let paper = format!("/petitions/{id}/paper");
+    let place = w.bni_makada.to_string();
+    let line = [
+        ("sheet", "S1"),
+        ("full_name", "Said K."),
+        ("cin", "PP77"),
+        ("place", place.as_str()),
+    ];
+    let r = submit(&mut app, &page_path, &paper, &line).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = submit(&mut app, &page_path, &paper, &line).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("another member of the committee"));
+    as_user(&mut app, &w.tangier_residents[1]).await;
+    let r = submit(&mut app, &page_path, &paper, &line).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let p = crate::petitions::store::petition(app.db(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.signature_count, 1, "confirmed by a second member");
     db.cleanup().await;
 }

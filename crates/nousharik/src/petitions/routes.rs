@@ -43,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/petitions/mine", get(mine))
         .route("/petitions/new", get(new_form).post(new_submit))
         .route("/petitions/{id}", get(show))
+        .route("/petitions/{id}/edit", get(edit_form).post(edit_submit))
         .route("/petitions/{id}/sign", post(sign))
         .route("/petitions/{id}/unsign", post(unsign))
         .route("/petitions/{id}/paper", post(paper))
@@ -97,6 +98,10 @@ fn refusal(page: &Page, names: &views::NameBook, e: PetitionError) -> Result<Str
             .join(" "),
         PetitionError::Invalid(key) => t(key),
         PetitionError::Conflict => t("petitions-error-conflict"),
+        PetitionError::NotDraft(s) => page.tr(
+            "petitions-error-edit-not-draft",
+            &[("state", Arg::from(page.t(&views::state_key(s))))],
+        ),
         PetitionError::Store(store::StoreError::Rules(_)) => t("petitions-error-no-rules"),
         PetitionError::Store(s) => return Err(store_err(s)),
     })
@@ -507,6 +512,116 @@ async fn new_submit(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Editing a draft
+// ---------------------------------------------------------------------------------------------
+
+/// The draft-edit form, as typed.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct EditFields {
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// Request.
+    #[serde(default)]
+    pub request: String,
+    /// Reasons.
+    #[serde(default)]
+    pub reasons: String,
+    /// Representative's name.
+    #[serde(default)]
+    pub representative_name: String,
+    /// Deputy's name.
+    #[serde(default)]
+    pub deputy_name: String,
+    /// Committee members' addresses, one per line.
+    #[serde(default)]
+    pub committee: String,
+}
+
+/// The petition, if the user may edit it now; otherwise the refusal.
+async fn editable(
+    state: &AppState,
+    user: &crate::platform::session::SignedIn,
+    id: i64,
+) -> Result<PetitionRow, PetitionError> {
+    let db = &state.db;
+    let p = store::petition(db, id)
+        .await?
+        .ok_or(PetitionError::NotFound)?;
+    if !service::can_see(db, Some(&user.actor), &p).await? {
+        return Err(PetitionError::NotFound);
+    }
+    allowed(
+        &user.actor(),
+        &Action::EditPetitionDraft(service::access(db, &p).await?),
+    )?;
+    let st = p.state()?;
+    if st != PetitionState::Draft {
+        return Err(PetitionError::NotDraft(st));
+    }
+    Ok(p)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(user): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    match editable(&state, &user, id).await {
+        Ok(p) => {
+            let committee = store::committee_emails(&state.db, id)
+                .await
+                .map_err(store_err)?
+                .join("\n");
+            let form = EditFields {
+                title: p.title.clone(),
+                request: p.request.clone(),
+                reasons: p.reasons.clone(),
+                representative_name: p.representative_name.clone(),
+                deputy_name: p.deputy_name.clone(),
+                committee,
+            };
+            let t = views::EditTemplate::new(&page, csrf, id, form, None);
+            Ok(render(&t)?.into_response())
+        }
+        Err(e) => refused(&state, &page, &user, csrf, id, e, Feedback::default()).await,
+    }
+}
+
+async fn edit_submit(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(user): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<String>,
+    Form(f): Form<EditFields>,
+) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let form = service::DraftEditForm {
+        texts: Texts {
+            title: f.title.clone(),
+            request: f.request.clone(),
+            reasons: f.reasons.clone(),
+            representative_name: f.representative_name.clone(),
+            deputy_name: f.deputy_name.clone(),
+        },
+        committee: f.committee.clone(),
+    };
+    match service::edit_draft(&state.db, &user.actor, id, &form, now()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/petitions/{id}?done=edited")).into_response()),
+        // Field problems come back on the edit form, filled in as typed.
+        Err(PetitionError::Invalid(key)) => {
+            let t = views::EditTemplate::new(&page, csrf, id, f, Some(page.t(key)));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&t)?).into_response())
+        }
+        Err(e) => refused(&state, &page, &user, csrf, id, e, Feedback::default()).await,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // A petition's page
 // ---------------------------------------------------------------------------------------------
 
@@ -615,6 +730,7 @@ pub struct Feedback {
 fn done_key(code: &str) -> Option<&'static str> {
     Some(match code {
         "created" => "petitions-done-created",
+        "edited" => "petitions-done-edited",
         "signed" => "petitions-done-signed",
         "unsigned" => "petitions-done-unsigned",
         "open" => "petitions-done-open",
@@ -701,10 +817,10 @@ async fn refused(
     mut feedback: Feedback,
 ) -> Result<Response, AppError> {
     let names = views::NameBook::load(&state.db).await.map_err(store_err)?;
-    let status = if matches!(e, PetitionError::Denied(_)) {
-        StatusCode::FORBIDDEN
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
+    let status = match e {
+        PetitionError::Denied(_) => StatusCode::FORBIDDEN,
+        PetitionError::NotDraft(_) => StatusCode::CONFLICT,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     feedback.error = Some(refusal(page, &names, e)?);
     show_page(state, page, Some(user), csrf, id, feedback, status).await
@@ -729,7 +845,7 @@ async fn sign(
         consent_version: f.consent.as_deref().and_then(|v| v.parse().ok()),
         notify: f.notify.is_some(),
     };
-    match service::sign(&state.db, &keys(&state), &user.actor, id, &form, now()).await {
+    match service::sign_through(&state, &user.actor, id, &form, now()).await {
         Ok(()) => {
             Ok(Redirect::to(&format!("/petitions/{id}?done=signed#progress")).into_response())
         }
@@ -837,6 +953,17 @@ async fn paper(
                     StatusCode::OK,
                     Feedback {
                         notice: Some(page.t("petitions-paper-confirmed")),
+                        ..Feedback::default()
+                    },
+                ),
+                PaperOutcome::NeedsAnotherMember => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Feedback {
+                        error: Some(page.t("petitions-paper-same-member")),
+                        paper: PaperFields {
+                            cin: String::new(),
+                            ..f
+                        },
                         ..Feedback::default()
                     },
                 ),

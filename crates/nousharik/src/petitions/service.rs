@@ -54,6 +54,9 @@ pub enum PetitionError {
     /// Someone else changed the petition first.
     #[error("the petition changed meanwhile")]
     Conflict,
+    /// Only a draft can be edited; the petition is in this state now.
+    #[error("the petition is no longer a draft ({0:?})")]
+    NotDraft(PetitionState),
     /// Storage failed.
     #[error(transparent)]
     Store(StoreError),
@@ -219,6 +222,91 @@ pub async fn draft_citizen(
         demo: false,
     };
     Ok(store::create_petition(db, &new, now).await?)
+}
+
+/// Most committee members with an account a draft may name.
+pub const COMMITTEE_MAX: usize = 20;
+
+/// A draft's edit form, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct DraftEditForm {
+    /// The texts.
+    pub texts: Texts,
+    /// The committee members' email addresses, one per line (or separated by commas/spaces).
+    pub committee: String,
+}
+
+/// Splits the typed committee list into addresses (deduplicated, order kept).
+pub fn committee_addresses(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in raw.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '\u{060C}') {
+        let a = a.trim().to_lowercase();
+        if !a.is_empty() && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// Edits a draft: only its representative, only while it is a draft. Texts are checked as at
+/// drafting; every committee address must belong to a live account (the representative's own
+/// address is ignored: they are already the representative). Audit-logged.
+pub async fn edit_draft(
+    db: &Db,
+    actor: &UserActor,
+    petition_id: i64,
+    form: &DraftEditForm,
+    now: i64,
+) -> Result<()> {
+    let p = store::petition(db, petition_id)
+        .await?
+        .ok_or(PetitionError::NotFound)?;
+    if !can_see(db, Some(actor), &p).await? {
+        return Err(PetitionError::NotFound);
+    }
+    allowed(
+        &user_actor(actor),
+        &Action::EditPetitionDraft(access(db, &p).await?),
+    )?;
+    let state = p.state()?;
+    if state != PetitionState::Draft {
+        return Err(PetitionError::NotDraft(state));
+    }
+    let texts = form.texts.clean().map_err(PetitionError::Invalid)?;
+    let addresses = committee_addresses(&form.committee);
+    if addresses.len() > COMMITTEE_MAX {
+        return Err(PetitionError::Invalid("petitions-error-committee-too-many"));
+    }
+    let mut committee = Vec::with_capacity(addresses.len());
+    for a in &addresses {
+        let email = crate::accounts::model::Email::parse(a)
+            .map_err(|_| PetitionError::Invalid("petitions-error-committee-email"))?;
+        let user = crate::accounts::store::user_by_email(db, &email)
+            .await?
+            .ok_or(PetitionError::Invalid("petitions-error-committee-unknown"))?;
+        if user.id != actor.id {
+            committee.push(user.id.0);
+        }
+    }
+    let edit = store::DraftEdit {
+        title: texts.title,
+        request: texts.request,
+        reasons: texts.reasons,
+        representative_name: texts.representative_name,
+        deputy_name: texts.deputy_name,
+        committee,
+    };
+    if store::edit_draft(db, p.id, actor.id.0, &edit, now).await? {
+        Ok(())
+    } else {
+        // Opened (or withdrawn) between the check and the update.
+        let now_state = store::petition(db, p.id)
+            .await?
+            .map(|p| p.state())
+            .transpose()?
+            .unwrap_or(state);
+        Err(PetitionError::NotDraft(now_state))
+    }
 }
 
 /// Prepares a national petition or legislative motion (LEGAL.md §2): any verified citizen may
@@ -581,7 +669,7 @@ pub struct SignForm {
     pub notify: bool,
 }
 
-/// Signs a petition online.
+/// Signs a petition online (one transaction of its own).
 pub async fn sign(
     db: &Db,
     keys: &CinKeys,
@@ -590,6 +678,35 @@ pub async fn sign(
     form: &SignForm,
     now: i64,
 ) -> Result<()> {
+    let s = prepare_signature(db, keys, actor, petition_id, form, now).await?;
+    store::add_signature(db, &s).await?;
+    Ok(())
+}
+
+/// Signs a petition online through the group-commit writer (the signing page): returns once
+/// the signature is committed.
+pub async fn sign_through(
+    state: &crate::platform::AppState,
+    actor: &UserActor,
+    petition_id: i64,
+    form: &SignForm,
+    now: i64,
+) -> Result<()> {
+    let keys = CinKeys::from_secret(state.secret.bytes());
+    let s = prepare_signature(&state.db, &keys, actor, petition_id, form, now).await?;
+    state.signatures.add(&state.db, s).await?;
+    Ok(())
+}
+
+/// Checks a signature (permission, form, eligibility) and builds the row to insert.
+pub async fn prepare_signature(
+    db: &Db,
+    keys: &CinKeys,
+    actor: &UserActor,
+    petition_id: i64,
+    form: &SignForm,
+    now: i64,
+) -> Result<NewSignature> {
     let p = store::petition(db, petition_id)
         .await?
         .ok_or(PetitionError::NotFound)?;
@@ -647,8 +764,7 @@ pub async fn sign(
         wants_notice: form.notify,
         now,
     };
-    store::add_signature(db, &s).await?;
-    Ok(())
+    Ok(s)
 }
 
 /// Withdraws the actor's signature (until deposit).

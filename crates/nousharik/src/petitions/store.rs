@@ -286,23 +286,27 @@ pub async fn councils(db: &Db) -> Result<Vec<(i64, i64, CouncilLevel)>> {
         .collect())
 }
 
-/// A territory and its ancestors, nearest first (at most 8 levels, against bad data loops).
+/// A territory and its ancestors, nearest first (at most 8 levels, against bad data loops),
+/// in one query.
 pub async fn territory_chain(db: &Db, territory_id: i64) -> Result<Vec<i64>> {
+    let ids: Vec<i64> = db
+        .query_scalar(
+            "WITH RECURSIVE chain (id, parent_id, depth) AS ( \
+               SELECT id, parent_id, 0 FROM territories WHERE id = ? \
+               UNION ALL \
+               SELECT t.id, t.parent_id, c.depth + 1 FROM territories t \
+               JOIN chain c ON t.id = c.parent_id WHERE c.depth < 8 \
+             ) SELECT id FROM chain ORDER BY depth",
+        )
+        .bind(territory_id)
+        .fetch_all(db.pool())
+        .await?;
     let mut chain = vec![territory_id];
-    let mut current = territory_id;
-    for _ in 0..8 {
-        let parent: Option<Option<i64>> = db
-            .query_scalar("SELECT parent_id FROM territories WHERE id = ?")
-            .bind(current)
-            .fetch_optional(db.pool())
-            .await?;
-        match parent.flatten() {
-            Some(p) if !chain.contains(&p) => {
-                chain.push(p);
-                current = p;
-            }
-            _ => break,
+    for id in ids.into_iter().skip(1) {
+        if chain.contains(&id) {
+            break;
         }
+        chain.push(id);
     }
     Ok(chain)
 }
@@ -628,30 +632,107 @@ pub async fn create_petition(db: &Db, p: &NewPetition, now: i64) -> Result<i64> 
     Ok(id)
 }
 
-/// Edits a draft's texts (only while it is a draft). Returns false when it is no longer one.
-pub async fn update_draft(
-    db: &Db,
-    id: i64,
-    title: &str,
-    request: &str,
-    reasons: &str,
-    deputy_name: &str,
-    now: i64,
-) -> Result<bool> {
-    let done = db
-        .query(
-            "UPDATE petitions SET title = ?, request = ?, reasons = ?, deputy_name = ?, updated_at = ? \
+/// A draft's new texts and committee, already validated.
+#[derive(Debug, Clone)]
+pub struct DraftEdit {
+    /// Title.
+    pub title: String,
+    /// Request.
+    pub request: String,
+    /// Reasons.
+    pub reasons: String,
+    /// Representative's name.
+    pub representative_name: String,
+    /// Deputy's name.
+    pub deputy_name: String,
+    /// The committee members with an account (replaces the current list).
+    pub committee: Vec<i64>,
+}
+
+/// Edits a draft (only while it is one): texts and committee in one transaction, recorded in
+/// the audit log with the names of the changed fields. Returns false when it is no longer a
+/// draft (nothing is changed then).
+pub async fn edit_draft(db: &Db, id: i64, by: i64, e: &DraftEdit, now: i64) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let before: Option<(String, String, String, String, String)> = db
+        .query_as(
+            "SELECT title, request, reasons, representative_name, deputy_name FROM petitions \
              WHERE id = ? AND state = 'draft'",
         )
-        .bind(title.to_owned())
-        .bind(request.to_owned())
-        .bind(reasons.to_owned())
-        .bind(deputy_name.to_owned())
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(before) = before else {
+        tx.rollback().await?;
+        return Ok(false);
+    };
+    let old_committee: Vec<i64> = db
+        .query_scalar(
+            "SELECT user_id FROM petition_committee WHERE petition_id = ? ORDER BY user_id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+    let mut changed = Vec::new();
+    for (name, old, new) in [
+        ("title", &before.0, &e.title),
+        ("request", &before.1, &e.request),
+        ("reasons", &before.2, &e.reasons),
+        ("representative_name", &before.3, &e.representative_name),
+        ("deputy_name", &before.4, &e.deputy_name),
+    ] {
+        if old != new {
+            changed.push(name);
+        }
+    }
+    let mut committee = e.committee.clone();
+    committee.sort_unstable();
+    committee.dedup();
+    if committee != old_committee {
+        changed.push("committee");
+    }
+    let done = db
+        .query(
+            "UPDATE petitions SET title = ?, request = ?, reasons = ?, representative_name = ?, \
+             deputy_name = ?, updated_at = ? WHERE id = ? AND state = 'draft'",
+        )
+        .bind(e.title.clone())
+        .bind(e.request.clone())
+        .bind(e.reasons.clone())
+        .bind(e.representative_name.clone())
+        .bind(e.deputy_name.clone())
         .bind(now)
         .bind(id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    db.query("DELETE FROM petition_committee WHERE petition_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for user in &committee {
+        db.query(
+            "INSERT INTO petition_committee (petition_id, user_id, role) VALUES (?, ?, 'member')",
+        )
+        .bind(id)
+        .bind(*user)
+        .execute(&mut *tx)
+        .await?;
+    }
+    audit::record_in(
+        db,
+        &mut tx,
+        audit::Actor::Account(by),
+        "petition.edit",
+        &format!("petition:{id}"),
+        json!({ "changed": changed, "committee": committee }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// One petition.
@@ -738,6 +819,18 @@ pub async fn committee(db: &Db, petition_id: i64) -> Result<Vec<i64>> {
     Ok(db
         .query_scalar(
             "SELECT user_id FROM petition_committee WHERE petition_id = ? ORDER BY user_id",
+        )
+        .bind(petition_id)
+        .fetch_all(db.pool())
+        .await?)
+}
+
+/// The committee members' email addresses, in id order (to show and edit the list).
+pub async fn committee_emails(db: &Db, petition_id: i64) -> Result<Vec<String>> {
+    Ok(db
+        .query_scalar(
+            "SELECT u.email FROM petition_committee c JOIN users u ON u.id = c.user_id \
+             WHERE c.petition_id = ? ORDER BY c.user_id",
         )
         .bind(petition_id)
         .fetch_all(db.pool())
@@ -1039,9 +1132,19 @@ pub async fn add_signature(db: &Db, s: &NewSignature) -> Result<i64, SignError> 
     Ok(id)
 }
 
+/// Inserts an online signature on a connection that is inside a transaction (the group-commit
+/// writer of [`super::signing`] commits it).
+pub async fn insert_online_signature(
+    db: &Db,
+    conn: &mut sqlx::AnyConnection,
+    s: &NewSignature,
+) -> Result<i64, SignError> {
+    insert_signature(db, conn, s, "online", None).await
+}
+
 async fn insert_signature(
     db: &Db,
-    tx: &mut Tx,
+    tx: &mut sqlx::AnyConnection,
     s: &NewSignature,
     source: &str,
     entered_by: Option<i64>,
@@ -1049,7 +1152,7 @@ async fn insert_signature(
     let open = db
         .query("UPDATE petitions SET signature_count = signature_count + 1 WHERE id = ? AND state = 'open'")
         .bind(s.petition_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     if open.rows_affected() != 1 {
         return Err(SignError::NotOpen);
@@ -1073,7 +1176,7 @@ async fn insert_signature(
         .bind(flag(s.wants_notice))
         .bind(s.now)
         .bind(entered_by)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     Ok(id)
 }
@@ -1233,6 +1336,9 @@ pub enum PaperOutcome {
     /// Second entry disagrees with the first on these fields (`full_name`, `place`); nothing
     /// counted, the first entry is kept for correction.
     Mismatch(Vec<&'static str>),
+    /// The same committee member typed the line again: the second entry must come from
+    /// another member (two people check each line). Nothing counted, the first entry is kept.
+    NeedsAnotherMember,
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -1266,8 +1372,8 @@ pub async fn enter_paper_line(db: &Db, line: &PaperLine) -> Result<PaperOutcome,
     if signed.is_some() {
         return Err(SignError::AlreadySigned);
     }
-    let first: Option<(i64, String, i64)> = db
-        .query_as("SELECT id, full_name, place_id FROM petition_paper_entries WHERE petition_id = ? AND cin_hash = ?")
+    let first: Option<(i64, String, i64, i64)> = db
+        .query_as("SELECT id, full_name, place_id, entered_by FROM petition_paper_entries WHERE petition_id = ? AND cin_hash = ?")
         .bind(line.petition_id)
         .bind(line.cin_hash.clone())
         .fetch_optional(&mut *tx)
@@ -1290,7 +1396,10 @@ pub async fn enter_paper_line(db: &Db, line: &PaperLine) -> Result<PaperOutcome,
             .await?;
             PaperOutcome::AwaitingSecondEntry
         }
-        Some((entry_id, name, place)) => {
+        Some((_, _, _, first_by)) if first_by == line.entered_by => {
+            PaperOutcome::NeedsAnotherMember
+        }
+        Some((entry_id, name, place, first_by)) => {
             let mut differ = Vec::new();
             if !same_name(&name, &line.full_name) {
                 differ.push("full_name");
@@ -1317,6 +1426,15 @@ pub async fn enter_paper_line(db: &Db, line: &PaperLine) -> Result<PaperOutcome,
                     .bind(entry_id)
                     .execute(&mut *tx)
                     .await?;
+                audit::record_in(
+                    db,
+                    &mut tx,
+                    audit::Actor::Account(line.entered_by),
+                    "petition.paper.confirm",
+                    &format!("petition:{}", line.petition_id),
+                    json!({ "signature": id, "first_entry_by": first_by, "sheet": line.sheet }),
+                )
+                .await?;
                 PaperOutcome::Confirmed(id)
             } else {
                 PaperOutcome::Mismatch(differ)

@@ -277,7 +277,17 @@ crate::store_test!(
                 .await
                 .unwrap();
         assert_eq!(first, PaperOutcome::AwaitingSecondEntry);
-        let bad = service::enter_paper_line(&db, &keys, &w.rep, id, &paper("K9", "Amina C."), now)
+        // The second entry must come from another committee member, even when it agrees.
+        let same = service::enter_paper_line(&db, &keys, &w.rep, id, &paper("K9", "Amina B."), now)
+            .await
+            .unwrap();
+        assert_eq!(same, PaperOutcome::NeedsAnotherMember);
+        assert_eq!(store::pending_paper_lines(&db, id).await.unwrap(), 1);
+        let member = &w.larache_resident;
+        store::add_committee_member(&db, id, member.id.0, "member")
+            .await
+            .unwrap();
+        let bad = service::enter_paper_line(&db, &keys, member, id, &paper("K9", "Amina C."), now)
             .await
             .unwrap();
         assert_eq!(bad, PaperOutcome::Mismatch(vec!["full_name"]));
@@ -289,10 +299,17 @@ crate::store_test!(
                 .signature_count,
             2
         );
-        let ok = service::enter_paper_line(&db, &keys, &w.rep, id, &paper("k 9", "amina b."), now)
+        let ok = service::enter_paper_line(&db, &keys, member, id, &paper("k 9", "amina b."), now)
             .await
             .unwrap();
         assert!(matches!(ok, PaperOutcome::Confirmed(_)));
+        let audited = crate::platform::audit::for_subject(&db, &format!("petition:{id}"))
+            .await
+            .unwrap();
+        assert!(
+            audited.iter().any(|e| e.action == "petition.paper.confirm"),
+            "the confirmation of a paper line is audited"
+        );
         let r = service::sign(
             &db,
             &keys,
@@ -440,7 +457,8 @@ crate::store_test!(
             id,
         )
         .await;
-        assert_eq!(audited, 7);
+        // The seven transitions and the confirmation of the paper line.
+        assert_eq!(audited, 8);
         let p = store::petition(&db, id).await.unwrap().unwrap();
         assert_eq!(
             (p.votes_for, p.votes_against, p.abstentions),
@@ -781,5 +799,80 @@ crate::store_test!(
         assert_eq!(stats.rows.iter().map(|r| r.3).sum::<i64>(), 2);
         let mine = store::petitions_of(&db, w.rep.id.0).await.unwrap();
         assert_eq!(mine.len(), 2);
+    }
+);
+
+crate::store_test!(
+    async fn group_commit_writer_keeps_each_signature_to_its_own_fate(db: Db) {
+        let now = noon(2026, 1, 31);
+        testkit::rules(&db, now).await;
+        let w = testkit::world(&db).await;
+        let keys = keys();
+        let id = open_tangier_petition(&db, &w, now).await;
+        let writer = std::sync::Arc::new(crate::petitions::signing::SignatureWriter::new());
+        // Four residents at once, one of them three times, one reusing another's CIN: in
+        // whatever batches the writer forms, each person is counted once and every refusal is
+        // the signer's own.
+        let mut jobs = Vec::new();
+        let signers = [
+            (0, "WA1"),
+            (1, "WA2"),
+            (2, "WA3"),
+            (2, "WA3"),
+            (2, "WA9"),
+            (3, "WA1"),
+        ];
+        for (who, cin) in signers {
+            let s = service::prepare_signature(
+                &db,
+                &keys,
+                &w.tangier_residents[who],
+                id,
+                &sign_form(cin),
+                now,
+            )
+            .await
+            .unwrap();
+            let (db, writer) = (db.clone(), writer.clone());
+            jobs.push(tokio::spawn(async move { writer.add(&db, s).await }));
+        }
+        let mut ok = 0;
+        let mut refused = 0;
+        for j in jobs {
+            match j.await.unwrap() {
+                Ok(_) => ok += 1,
+                Err(store::SignError::AlreadySigned) => refused += 1,
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert_eq!((ok, refused), (3, 3));
+        let p = store::petition(&db, id).await.unwrap().unwrap();
+        assert_eq!(p.signature_count, 3);
+        assert_eq!(store::count_signatures(&db, id).await.unwrap(), 3);
+
+        // Closed petitions refuse through the writer too, and the writer goes on working.
+        service::transition(&db, &w.rep, id, Transition::Withdraw, now)
+            .await
+            .unwrap();
+        // (The service refuses before the writer; this checks the writer's own guard.)
+        let cin = crate::petitions::model::cin::Cin::parse("WA5").unwrap();
+        let late = store::NewSignature {
+            petition_id: id,
+            user_id: Some(w.rep.id.0),
+            cin_hash: keys.hash(id, &cin),
+            cin_sealed: keys.encrypt(id, &cin),
+            full_name: "Late Signer".into(),
+            basis: "resident",
+            place_id: None,
+            subdivision_id: None,
+            consent_version: CONSENT_VERSION,
+            wants_notice: false,
+            now,
+        };
+        assert!(matches!(
+            writer.add(&db, late).await,
+            Err(store::SignError::NotOpen)
+        ));
+        assert_eq!(store::count_signatures(&db, id).await.unwrap(), 3);
     }
 );

@@ -609,6 +609,36 @@ impl<'a> NewTemplate<'a> {
     }
 }
 
+/// `/petitions/{id}/edit`: the representative edits a draft.
+#[derive(Template)]
+#[template(path = "petitions/edit.html")]
+pub struct EditTemplate<'a> {
+    page: &'a Page,
+    csrf: String,
+    id: i64,
+    form: super::routes::EditFields,
+    error: Option<String>,
+}
+
+impl<'a> EditTemplate<'a> {
+    /// The form, filled in with the draft or with what was typed.
+    pub fn new(
+        page: &'a Page,
+        csrf: String,
+        id: i64,
+        form: super::routes::EditFields,
+        error: Option<String>,
+    ) -> Self {
+        EditTemplate {
+            page,
+            csrf,
+            id,
+            form,
+            error,
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // A petition's page
 // ---------------------------------------------------------------------------------------------
@@ -675,6 +705,7 @@ pub struct ShowTemplate<'a> {
     consent_version: u32,
     places: Vec<Opt>,
     can_open: bool,
+    can_edit: bool,
     can_withdraw: bool,
     can_deposit: bool,
     can_export: bool,
@@ -961,6 +992,7 @@ impl<'a> ShowTemplate<'a> {
             consent_version: CONSENT_VERSION,
             places,
             can_open: is_rep && citizen && st == PetitionState::Draft,
+            can_edit: is_rep && st == PetitionState::Draft,
             can_withdraw: is_rep
                 && matches!(st, PetitionState::Draft | PetitionState::OpenForSignatures),
             can_deposit,

@@ -41,6 +41,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The installation's secret key.
     pub secret: Arc<SecretKey>,
+    /// The petitions' signature writer (group commit; starts on first use).
+    pub signatures: Arc<crate::petitions::signing::SignatureWriter>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             secret: Arc::new(secret),
+            signatures: Arc::new(crate::petitions::signing::SignatureWriter::new()),
         }
     }
 }

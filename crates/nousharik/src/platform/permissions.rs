@@ -160,8 +160,11 @@ pub enum Action {
         /// Who is who for this petition.
         petition: PetitionAccess,
     },
-    /// See and edit a draft, type in paper signatures: the representative and the committee.
+    /// See a draft, type in paper signatures: the representative and the committee.
     ManagePetition(PetitionAccess),
+    /// Edit a draft's texts and committee: the representative only (the committee helps, the
+    /// representative speaks for the signatories).
+    EditPetitionDraft(PetitionAccess),
     /// See the signature list (names and CIN numbers) handed to the council: that council's
     /// staff only.
     ViewSignatureList(PetitionAccess),
@@ -358,6 +361,13 @@ pub fn allowed(actor: &Actor, action: &Action) -> Result<(), Denied> {
         }
         Action::ManagePetition(p) => {
             if user.id == p.representative || p.committee.contains(&user.id) {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+        Action::EditPetitionDraft(p) => {
+            if user.id == p.representative {
                 Ok(())
             } else {
                 Err(Denied::NotAllowed)
@@ -1002,6 +1012,19 @@ mod petition_tests {
         assert_eq!(
             allowed(&user(9, &[]), &Action::ManagePetition(access())),
             Err(Denied::NotAllowed)
+        );
+        // Only the representative edits the draft: not the committee, not an administrator.
+        let edit = Action::EditPetitionDraft(access());
+        assert_eq!(allowed(&rep, &edit), Ok(()));
+        assert_eq!(allowed(&deputy, &edit), Err(Denied::NotAllowed));
+        let mut admin = user(9, &[]);
+        if let Actor::User(u) = &mut admin {
+            u.is_admin = true;
+        }
+        assert_eq!(allowed(&admin, &edit), Err(Denied::NotAllowed));
+        assert_eq!(
+            allowed(&Actor::Anonymous, &edit),
+            Err(Denied::SignInRequired)
         );
     }
 

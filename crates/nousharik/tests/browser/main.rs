@@ -6,6 +6,7 @@ mod accounts;
 mod harness;
 mod meetings;
 mod ogp;
+mod petitions;
 
 use harness::Browser;
 
