@@ -45,6 +45,11 @@ fn period(from: (i16, i8, i8), to: (i16, i8, i8)) -> Period {
     }
 }
 
+/// One named query's figure in a scope.
+async fn value(db: &Db, q: NamedQuery, s: &Scope) -> i64 {
+    store::compute(db, q, s).await.unwrap().value
+}
+
 async fn scope(db: &Db, territory: &str, key: &str, p: Period) -> Scope {
     Scope {
         key: key.into(),
@@ -514,7 +519,15 @@ store_test!(
         );
 
         // A participatory budget in Tangier whose vote closed in 2024: 2 projects funded of 3,
-        // 4 ballots.
+        // 4 ballots. The demo has campaigns of its own, so the figures are compared with
+        // what each scope counted before this one was added.
+        let s = scope(&db, region, "", wide).await;
+        let larache = scope(&db, "commune-larache", "", wide).await;
+        let y2023 = scope(&db, region, "", period((2023, 1, 1), (2023, 12, 31))).await;
+        let funded_before = value(&db, NamedQuery::PbProjectsFunded, &s).await;
+        let ballots_before = value(&db, NamedQuery::PbBallotsCast, &s).await;
+        let larache_before = value(&db, NamedQuery::PbBallotsCast, &larache).await;
+        let y2023_before = value(&db, NamedQuery::PbProjectsFunded, &y2023).await;
         let tangier = id_of(&db, "territories", "commune-tanger").await;
         let closes = 1_717_200_000; // 1 June 2024
         let campaign: i64 = db
@@ -562,37 +575,22 @@ store_test!(
                 .await
                 .unwrap();
         }
-        let s = scope(&db, region, "", wide).await;
         assert_eq!(
-            store::compute(&db, NamedQuery::PbProjectsFunded, &s)
-                .await
-                .unwrap()
-                .value,
-            2
+            value(&db, NamedQuery::PbProjectsFunded, &s).await,
+            funded_before + 2
         );
         assert_eq!(
-            store::compute(&db, NamedQuery::PbBallotsCast, &s)
-                .await
-                .unwrap()
-                .value,
-            4
+            value(&db, NamedQuery::PbBallotsCast, &s).await,
+            ballots_before + 4
         );
         // Larache's scope or 2023 see none of it.
-        let larache = scope(&db, "commune-larache", "", wide).await;
         assert_eq!(
-            store::compute(&db, NamedQuery::PbBallotsCast, &larache)
-                .await
-                .unwrap()
-                .value,
-            0
+            value(&db, NamedQuery::PbBallotsCast, &larache).await,
+            larache_before
         );
-        let y2023 = scope(&db, region, "", period((2023, 1, 1), (2023, 12, 31))).await;
         assert_eq!(
-            store::compute(&db, NamedQuery::PbProjectsFunded, &y2023)
-                .await
-                .unwrap()
-                .value,
-            0
+            value(&db, NamedQuery::PbProjectsFunded, &y2023).await,
+            y2023_before
         );
     }
 );
