@@ -509,15 +509,24 @@ pub async fn session(db: &Db, token: &str, now: i64) -> Result<Option<Session>, 
         touched: false,
     };
     if now - session.last_seen_at >= SESSION_TOUCH_EVERY_SECS {
-        session.touched = true;
-        session.last_seen_at = now;
-        session.expires_at = now + SESSION_LIFETIME_SECS;
-        db.query("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?")
-            .bind(session.last_seen_at)
-            .bind(session.expires_at)
+        // Sliding the expiry is a convenience, not a condition of the request: when the
+        // database is too busy to take the write (many requests of one person at once), the
+        // session stays valid as it is and the next request slides it.
+        let touched = db
+            .query("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?")
+            .bind(now)
+            .bind(now + SESSION_LIFETIME_SECS)
             .bind(session.id)
             .execute(db.pool())
-            .await?;
+            .await;
+        match touched {
+            Ok(_) => {
+                session.touched = true;
+                session.last_seen_at = now;
+                session.expires_at = now + SESSION_LIFETIME_SECS;
+            }
+            Err(e) => tracing::debug!(error = %e, "session expiry not slid this time"),
+        }
     }
     Ok(Some(session))
 }

@@ -137,10 +137,16 @@ impl AppError {
 
 /// Database faults that mean "try again later" rather than a bug.
 fn is_unavailable(e: &sqlx::Error) -> bool {
-    matches!(
-        e,
-        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
-    )
+    match e {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+        // SQLite busy or locked past the busy timeout; PostgreSQL serialisation failure,
+        // deadlock or lock timeout: the same request may succeed a moment later.
+        sqlx::Error::Database(d) => matches!(
+            d.code().as_deref(),
+            Some("5" | "6" | "261" | "262" | "517" | "40001" | "40P01" | "55P03")
+        ),
+        _ => false,
+    }
 }
 
 impl IntoResponse for AppError {
@@ -158,6 +164,34 @@ impl IntoResponse for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A write that finds SQLite locked by another writer past the busy timeout is "try again
+    /// later" (503), not a bug (500).
+    #[tokio::test]
+    async fn a_locked_database_is_unavailable_not_a_fault() {
+        use sqlx::ConnectOptions;
+        use sqlx::sqlite::SqliteConnectOptions;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let options = SqliteConnectOptions::new()
+            .filename(dir.path().join("locked.db"))
+            .create_if_missing(true)
+            .busy_timeout(std::time::Duration::ZERO);
+        let mut holder = options.connect().await.expect("first connection");
+        let mut other = options.connect().await.expect("second connection");
+        sqlx::query("CREATE TABLE t (x INTEGER)")
+            .execute(&mut holder)
+            .await
+            .expect("create");
+        sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut holder)
+            .await
+            .expect("take the write lock");
+        let busy = sqlx::query("INSERT INTO t VALUES (1)")
+            .execute(&mut other)
+            .await
+            .expect_err("the database is locked");
+        assert_eq!(AppError::Db(busy).status(), StatusCode::SERVICE_UNAVAILABLE);
+    }
 
     #[test]
     fn user_errors_are_4xx_and_faults_5xx() {

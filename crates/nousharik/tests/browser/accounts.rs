@@ -8,16 +8,6 @@ use crate::harness::Browser;
 
 const PASSWORD: &str = "une phrase assez longue";
 
-/// Waits until the page that a click led to shows `css` (the click returns before the next
-/// page has loaded).
-async fn wait_for(b: &Browser, css: &str) {
-    b.client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_up_confirm_log_in_switch_language() {
@@ -29,7 +19,7 @@ async fn sign_up_confirm_log_in_switch_language() {
     b.screenshot("accounts-signup-fr").await;
     b.submit("form[action=\"/account/signup\"] button[type=submit]")
         .await;
-    wait_for(&b, "#message-title").await;
+    b.wait_for("#message-title").await;
     assert!(b.main_text().await.contains("Consultez votre messagerie"));
 
     // The mailed link (file transport in the data directory).
@@ -42,7 +32,7 @@ async fn sign_up_confirm_log_in_switch_language() {
     b.screenshot("accounts-confirm-fr").await;
     b.submit("form[action^=\"/account/confirm/\"] button[type=submit]")
         .await;
-    wait_for(&b, ".notice-ok").await;
+    b.wait_for(".notice-ok").await;
     assert!(b.main_text().await.contains("Votre adresse est confirmée"));
 
     // Log in; the header then shows the name and a log-out button.
@@ -50,7 +40,7 @@ async fn sign_up_confirm_log_in_switch_language() {
     b.fill("password", PASSWORD).await;
     b.submit("form[action=\"/account/login\"] button[type=submit]")
         .await;
-    wait_for(&b, "form[action=\"/account/logout\"]").await;
+    b.wait_for("form[action=\"/account/logout\"]").await;
     b.open("/account/profile").await;
     assert!(b.main_text().await.contains("amina@example.ma"));
     b.screenshot("accounts-profile-fr").await;
@@ -63,7 +53,7 @@ async fn sign_up_confirm_log_in_switch_language() {
         .click()
         .await
         .expect("switch to Arabic");
-    wait_for(&b, "html[lang=\"ar\"]").await;
+    b.wait_for("html[lang=\"ar\"]").await;
     let html = b.client.source().await.expect("page source");
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(b.main_text().await.contains("ملفي الشخصي"));
@@ -90,7 +80,7 @@ async fn account_pages_pass_axe() {
         b.fill("email", "not an address").await;
         b.submit("form[action=\"/account/signup\"] button[type=submit]")
             .await;
-        wait_for(&b, ".error-summary").await;
+        b.wait_for(".error-summary").await;
         let violations = b.axe_serious().await;
         assert!(
             violations.is_empty(),

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
@@ -157,6 +158,17 @@ impl Browser {
         field.send_keys(value).await.expect("type into field");
     }
 
+    /// Types `text` into the field matched by `css` (after clearing it).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        field.clear().await.expect("clear field");
+        field.send_keys(text).await.expect("type into field");
+    }
+
     /// Submits the form that contains the field or button matched by `css`.
     pub async fn submit(&self, css: &str) {
         let el = self
@@ -175,6 +187,109 @@ impl Browser {
             .await
             .expect("a <main> element");
         main.text().await.expect("main text")
+    }
+
+    /// Waits (up to 30 s) until the page shows `css`: a click returns before the next page has
+    /// loaded.
+    pub async fn wait_for(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
+    }
+
+    /// Clicks the element matched by `css`.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Clicks `css` and waits for the next page to show `then_css`.
+    pub async fn click_then(&self, css: &str, then_css: &str) {
+        self.click(css).await;
+        self.wait_for(then_css).await;
+    }
+
+    /// Chooses the option of value `value` in the `<select>` whose id is `id`.
+    pub async fn select(&self, id: &str, value: &str) {
+        self.client
+            .find(Locator::Css(&format!("#{id}")))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("#{id} = {value}: {e}"));
+    }
+
+    /// Sets the value of the field whose id is `id` by script (date inputs take
+    /// locale-dependent keystrokes).
+    pub async fn set_value(&self, id: &str, value: &str) {
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                vec![json!(id), json!(value)],
+            )
+            .await
+            .expect("set a field's value");
+    }
+
+    /// Logs in as `email` (after dropping any earlier session) and switches the page to `lang`.
+    pub async fn log_in(&self, email: &str, password: &str, lang: &str) {
+        self.client.delete_all_cookies().await.expect("log out");
+        self.open(&format!("/lang/{lang}?next=/account/login")).await;
+        self.fill("email", email).await;
+        self.fill("password", password).await;
+        self.click_then(
+            "form[action=\"/account/login\"] button[type=submit]",
+            "form[action=\"/account/logout\"]",
+        )
+        .await;
+        // Each demo account has its own language: switch back to the walk's.
+        self.open(&format!("/lang/{lang}?next=%2F")).await;
+        self.wait_for(&format!("html[lang=\"{lang}\"]")).await;
+    }
+
+    /// Logs out through the page's log-out button.
+    pub async fn log_out(&self) {
+        self.click_then(
+            "form[action=\"/account/logout\"] button",
+            "a[href^=\"/account/login\"]",
+        )
+        .await;
+    }
+
+    /// Asserts that axe-core finds no serious or critical violation on the current page.
+    pub async fn axe_clean(&self, what: &str) {
+        // axe-core can take longer than ChromeDriver's 30-second script default on a loaded
+        // machine; the check itself is unchanged.
+        self.client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(Duration::from_secs(300)),
+                None,
+                None,
+            ))
+            .await
+            .expect("script timeout");
+        let violations = self.axe_serious().await;
+        assert!(violations.is_empty(), "{what}: {violations:#?}");
+    }
+
+    /// The text of the page's `<body>` (a JSON or text file shown by the browser).
+    pub async fn body_text(&self) -> String {
+        self.client
+            .find(Locator::Css("body"))
+            .await
+            .expect("a <body> element")
+            .text()
+            .await
+            .expect("body text")
     }
 
     /// Runs axe-core (from npm, injected into the page) and returns the serious and critical
@@ -216,6 +331,14 @@ impl Browser {
             .and_then(|p| std::fs::read_to_string(p).ok())
     }
 
+    /// The server's database, opened beside it (WAL: both may use it).
+    pub async fn database(&self) -> nousharik::platform::db::Db {
+        let path = self.data_dir.path().join("nousharik.db");
+        nousharik::platform::db::Db::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .expect("open the server's database")
+    }
+
     /// Ends the browser session.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
@@ -245,4 +368,13 @@ pub fn link_in_mail(mail: &str, needle: &str) -> Option<String> {
     text.split(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
         .find(|w| w.starts_with("http") && w.contains(needle))
         .map(str::to_string)
+}
+
+/// The id of the row of `table` whose `code` is `code` (territories, organisations…).
+pub async fn id_of(db: &nousharik::platform::db::Db, table: &str, code: &str) -> i64 {
+    db.query_scalar(&format!("SELECT id FROM {table} WHERE code = ?"))
+        .bind(code.to_owned())
+        .fetch_one(db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{table} {code}: {e}"))
 }

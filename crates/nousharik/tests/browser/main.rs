@@ -3,6 +3,7 @@
 //! and ChromeDriver from Debian's packages when absent).
 
 mod accounts;
+mod budgets;
 mod harness;
 mod meetings;
 mod ogp;

@@ -4,10 +4,7 @@
 //! association petition refused by the bureau on a legal ground. Screenshots of every step,
 //! axe-core on the main pages.
 
-use std::time::Duration;
-
 use fantoccini::Locator;
-use fantoccini::wd::TimeoutConfiguration;
 use nousharik::petitions::model::cin::CinKeys;
 use nousharik::petitions::model::eligibility::CONSENT_VERSION;
 use nousharik::petitions::service::{self, SignForm};
@@ -16,97 +13,7 @@ use nousharik::platform::db::Db;
 use nousharik::platform::ids::{TerritoryId, UserId};
 use nousharik::platform::permissions::{TerritoryChain, UserActor};
 
-use crate::harness::Browser;
-
-async fn wait_for(b: &Browser, css: &str) {
-    b.client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
-}
-
-/// Clicks the submit button of `form_css` and waits for the next page to show `then_css`.
-async fn click(b: &Browser, button_css: &str, then_css: &str) {
-    b.submit(button_css).await;
-    wait_for(b, then_css).await;
-}
-
-async fn axe(b: &Browser, what: &str) {
-    // axe-core takes far longer than ChromeDriver's 30-second script default on a loaded
-    // machine; the check itself is unchanged.
-    b.client
-        .update_timeouts(TimeoutConfiguration::new(
-            Some(Duration::from_secs(300)),
-            None,
-            None,
-        ))
-        .await
-        .expect("script timeout");
-    let violations = b.axe_serious().await;
-    assert!(violations.is_empty(), "{what}: {violations:#?}");
-}
-
-async fn log_in(b: &Browser, email: &str, password: &str) {
-    b.open("/account/login").await;
-    b.fill("email", email).await;
-    b.fill("password", password).await;
-    click(
-        b,
-        "form[action=\"/account/login\"] button[type=submit]",
-        "form[action=\"/account/logout\"]",
-    )
-    .await;
-    // Each demo account has its own language: the walk stays in Arabic.
-    b.open("/lang/ar?next=%2F").await;
-    wait_for(b, "html[lang=\"ar\"]").await;
-}
-
-async fn log_out(b: &Browser) {
-    click(
-        b,
-        "form[action=\"/account/logout\"] button",
-        "a[href^=\"/account/login\"]",
-    )
-    .await;
-}
-
-async fn select(b: &Browser, id: &str, value: &str) {
-    b.client
-        .find(Locator::Css(&format!("#{id}")))
-        .await
-        .unwrap_or_else(|e| panic!("#{id}: {e}"))
-        .select_by_value(value)
-        .await
-        .unwrap_or_else(|e| panic!("#{id} = {value}: {e}"));
-}
-
-async fn check(b: &Browser, css: &str) {
-    b.client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
-}
-
-/// The server's database, opened beside it (WAL: both may use it).
-async fn database(b: &Browser) -> Db {
-    let path = b.data_dir.path().join("nousharik.db");
-    Db::connect(&format!("sqlite://{}", path.display()))
-        .await
-        .expect("open the server's database")
-}
-
-async fn id_of(db: &Db, table: &str, code: &str) -> i64 {
-    db.query_scalar(&format!("SELECT id FROM {table} WHERE code = ?"))
-        .bind(code.to_owned())
-        .fetch_one(db.pool())
-        .await
-        .unwrap_or_else(|e| panic!("{table} {code}: {e}"))
-}
+use crate::harness::{Browser, id_of};
 
 /// `n` verified residents of `territory` sign the petition through the same service as the
 /// signing page (a browser walk cannot type 199 signatures).
@@ -180,14 +87,14 @@ fn petition_id(url: &str) -> i64 {
 #[tokio::test(flavor = "multi_thread")]
 async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     let b = Browser::start(true).await;
-    let db = database(&b).await;
+    let db = b.database().await;
     let council = id_of(&db, "organisations", "council-larache").await;
     let larache = id_of(&db, "territories", "commune-larache").await;
 
     // Drafting, by a verified resident of Larache.
-    log_in(&b, "citizen.larache@demo.nousharik.ma", "demo-citizen-2026").await;
+    b.log_in("citizen.larache@demo.nousharik.ma", "demo-citizen-2026", "ar").await;
     b.open("/petitions/new").await;
-    select(&b, "council", &council.to_string()).await;
+    b.select("council", &council.to_string()).await;
     b.fill("title", "إنارة شارع محمد الخامس بالعرائش").await;
     b.fill(
         "request",
@@ -201,10 +108,8 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     .await;
     b.fill("deputy_name", "يوسف العلمي").await;
     b.screenshot("petitions-walk-ar-1-draft").await;
-    axe(&b, "new petition").await;
-    click(
-        &b,
-        "form[action=\"/petitions/new\"] button[type=submit]",
+    b.axe_clean("new petition").await;
+    b.click_then("form[action=\"/petitions/new\"] button[type=submit]",
         ".notice-ok",
     )
     .await;
@@ -217,17 +122,13 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     b.fill("title", "إنارة شارع محمد الخامس وأزقته بالعرائش")
         .await;
     b.screenshot("petitions-walk-ar-2-edit").await;
-    axe(&b, "edit draft").await;
-    click(
-        &b,
-        &format!("form[action=\"/petitions/{id}/edit\"] button[type=submit]"),
+    b.axe_clean("edit draft").await;
+    b.click_then(&format!("form[action=\"/petitions/{id}/edit\"] button[type=submit]"),
         ".notice-ok",
     )
     .await;
     assert!(b.main_text().await.contains("وأزقته"));
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"open\"]) button",
+    b.click_then("form:has(input[name=\"step\"][value=\"open\"]) button",
         ".notice-ok",
     )
     .await;
@@ -238,22 +139,18 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     b.open(&page).await;
     b.fill("full_name", "فاطمة الزهراء").await;
     b.fill("cin", "LB123456").await;
-    check(&b, "input[name=\"electoral_roll\"]").await;
-    check(&b, "input[name=\"consent\"]").await;
+    b.click("input[name=\"electoral_roll\"]").await;
+    b.click("input[name=\"consent\"]").await;
     b.screenshot("petitions-walk-ar-3-sign").await;
-    axe(&b, "petition page, signing form").await;
-    click(
-        &b,
-        &format!("form[action=\"/petitions/{id}/sign\"] button[type=submit]"),
+    b.axe_clean("petition page, signing form").await;
+    b.click_then(&format!("form[action=\"/petitions/{id}/sign\"] button[type=submit]"),
         ".notice-ok",
     )
     .await;
     assert!(b.main_text().await.contains("200"));
 
     // Deposit: receipt number and PDF receipt.
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"deposit\"]) button",
+    b.click_then("form:has(input[name=\"step\"][value=\"deposit\"]) button",
         ".notice-ok",
     )
     .await;
@@ -272,24 +169,20 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
             .await
             .is_ok()
     );
-    log_out(&b).await;
+    b.log_out().await;
 
     // The Larache bureau: admissible, referred to a standing committee, on the agenda, decided.
-    log_in(&b, "bureau.larache@demo.nousharik.ma", "demo-bureau-2026").await;
+    b.log_in("bureau.larache@demo.nousharik.ma", "demo-bureau-2026", "ar").await;
     b.open(&page).await;
-    check(&b, "input[name=\"decision\"][value=\"admissible\"]").await;
+    b.click("input[name=\"decision\"][value=\"admissible\"]").await;
     b.screenshot("petitions-walk-ar-5-bureau").await;
-    axe(&b, "petition page, bureau").await;
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
+    b.axe_clean("petition page, bureau").await;
+    b.click_then("form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
         ".notice-ok",
     )
     .await;
     assert!(b.main_text().await.contains("مقبولة"));
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"refer_to_committee\"]) button",
+    b.click_then("form:has(input[name=\"step\"][value=\"refer_to_committee\"]) button",
         ".notice-ok",
     )
     .await;
@@ -300,9 +193,7 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
         )
         .await
         .expect("set the session date");
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"put_on_agenda\"]) button",
+    b.click_then("form:has(input[name=\"step\"][value=\"put_on_agenda\"]) button",
         ".notice-ok",
     )
     .await;
@@ -314,16 +205,14 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     b.fill("votes_for", "21").await;
     b.fill("votes_against", "3").await;
     b.fill("abstentions", "2").await;
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"record_decision\"]) button",
+    b.click_then("form:has(input[name=\"step\"][value=\"record_decision\"]) button",
         ".notice-ok",
     )
     .await;
     let text = b.main_text().await;
     assert!(text.contains("بت فيها المجلس"), "{text}");
     b.screenshot("petitions-walk-ar-6-decided").await;
-    log_out(&b).await;
+    b.log_out().await;
 
     // The public register, in Arabic, for anyone.
     b.open(&format!("/petitions?territory={larache}")).await;
@@ -334,7 +223,7 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     );
     assert!(text.contains("بت فيها المجلس"), "{text}");
     b.screenshot("petitions-walk-ar-7-register").await;
-    axe(&b, "register").await;
+    b.axe_clean("register").await;
     b.open(&page).await;
     let text = b.main_text().await;
     assert!(
@@ -342,7 +231,7 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
         "{text}"
     );
     b.screenshot("petitions-walk-ar-8-public-page").await;
-    axe(&b, "public petition page").await;
+    b.axe_clean("public petition page").await;
     db.close().await;
     b.close().await;
 }
@@ -350,17 +239,17 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
 #[tokio::test(flavor = "multi_thread")]
 async fn association_petition_refused_on_a_legal_ground_in_arabic() {
     let b = Browser::start(true).await;
-    let db = database(&b).await;
+    let db = b.database().await;
     let council = id_of(&db, "organisations", "council-larache").await;
     let association = id_of(&db, "organisations", "assoc-nassaim").await;
 
     // The association's legal representative files and deposits at once (no signatures).
-    log_in(&b, "association@demo.nousharik.ma", "demo-assoc-2026").await;
+    b.log_in("association@demo.nousharik.ma", "demo-assoc-2026", "ar").await;
     b.open("/petitions/new").await;
-    check(&b, "input[name=\"kind\"][value=\"association\"]").await;
-    select(&b, "council", &council.to_string()).await;
-    select(&b, "association", &association.to_string()).await;
-    select(&b, "field", "youth").await;
+    b.click("input[name=\"kind\"][value=\"association\"]").await;
+    b.select("council", &council.to_string()).await;
+    b.select("association", &association.to_string()).await;
+    b.select("field", "youth").await;
     b.fill("title", "تدبير ميناء العرائش بمشاركة الجمعيات")
         .await;
     b.fill(
@@ -375,45 +264,39 @@ async fn association_petition_refused_on_a_legal_ground_in_arabic() {
     .await;
     b.fill("deputy_name", "هشام البقالي").await;
     b.screenshot("petitions-assoc-ar-1-draft").await;
-    click(
-        &b,
-        "form[action=\"/petitions/new\"] button[type=submit]",
+    b.click_then("form[action=\"/petitions/new\"] button[type=submit]",
         ".notice-ok",
     )
     .await;
     let url = b.client.current_url().await.unwrap().to_string();
     let id = petition_id(&url);
     let page = format!("/petitions/{id}");
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"deposit\"]) button",
+    b.click_then("form:has(input[name=\"step\"][value=\"deposit\"]) button",
         ".notice-ok",
     )
     .await;
     assert!(b.main_text().await.contains("مودعة"));
-    log_out(&b).await;
+    b.log_out().await;
 
     // The bureau refuses it: outside the council's competence, with a reasoned text.
-    log_in(&b, "bureau.larache@demo.nousharik.ma", "demo-bureau-2026").await;
+    b.log_in("bureau.larache@demo.nousharik.ma", "demo-bureau-2026", "ar").await;
     b.open(&page).await;
-    check(&b, "input[name=\"decision\"][value=\"inadmissible\"]").await;
-    select(&b, "ground", "outside_competence").await;
+    b.click("input[name=\"decision\"][value=\"inadmissible\"]").await;
+    b.select("ground", "outside_competence").await;
     b.fill(
         "text",
         "تدبير الموانئ من اختصاص الدولة والسلطة المينائية، وليس من الاختصاصات الذاتية أو المشتركة للجماعة.",
     )
     .await;
     b.screenshot("petitions-assoc-ar-2-refusal").await;
-    click(
-        &b,
-        "form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
+    b.click_then("form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
         ".notice-ok",
     )
     .await;
     let text = b.main_text().await;
     assert!(text.contains("غير مقبولة"), "{text}");
     assert!(text.contains("لا تدخل في اختصاصات المجلس"), "{text}");
-    log_out(&b).await;
+    b.log_out().await;
 
     // The register and the petition's page show the refusal, its ground and its reasons.
     b.open("/petitions?kind=association&state=inadmissible")
@@ -424,13 +307,13 @@ async fn association_petition_refused_on_a_legal_ground_in_arabic() {
         "{text}"
     );
     b.screenshot("petitions-assoc-ar-3-register").await;
-    axe(&b, "register, refused association petitions").await;
+    b.axe_clean("register, refused association petitions").await;
     b.open(&page).await;
     let text = b.main_text().await;
     assert!(text.contains("لا تدخل في اختصاصات المجلس"), "{text}");
     assert!(text.contains("تدبير الموانئ من اختصاص الدولة"), "{text}");
     b.screenshot("petitions-assoc-ar-4-refused").await;
-    axe(&b, "refused petition page").await;
+    b.axe_clean("refused petition page").await;
     db.close().await;
     b.close().await;
 }
