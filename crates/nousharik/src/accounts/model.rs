@@ -225,40 +225,8 @@ fn is_bidi_control(c: char) -> bool {
 // Preferred language
 // ---------------------------------------------------------------------------------------------
 
-/// The interface languages. Arabic is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// Arabic (right-to-left).
-    #[default]
-    Ar,
-    /// French.
-    Fr,
-    /// Standard Moroccan Tamazight, written in Tifinagh.
-    Zgh,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// Every language, in the order they are offered.
-    pub const ALL: [Language; 4] = [Language::Ar, Language::Fr, Language::Zgh, Language::En];
-
-    /// The BCP 47 code stored in the database and used for locale files.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Ar => "ar",
-            Language::Fr => "fr",
-            Language::Zgh => "zgh",
-            Language::En => "en",
-        }
-    }
-
-    /// The language for a code, or `None` when it is not one of ours.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.code() == code.trim())
-    }
-}
+/// The interface languages (Arabic is the default): the same as the page's locale.
+pub use crate::platform::i18n::Locale as Language;
 
 // ---------------------------------------------------------------------------------------------
 // Demographics (optional, only with consent)
@@ -789,10 +757,10 @@ mod tests {
     #[test]
     fn language_codes_round_trip() {
         for l in Language::ALL {
-            assert_eq!(Language::parse(l.code()), Some(l));
+            assert_eq!(Language::from_code(l.code()), Some(l));
         }
-        assert_eq!(Language::parse("de"), None);
-        assert_eq!(Language::parse(""), None);
+        assert_eq!(Language::from_code("de"), None);
+        assert_eq!(Language::from_code(""), None);
         assert_eq!(Language::default(), Language::Ar);
     }
 

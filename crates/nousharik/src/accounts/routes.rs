@@ -374,7 +374,7 @@ async fn signup(
         email: &email,
         password_hash: &phc,
         display_name: &name,
-        language: language_of(language),
+        language,
     };
     let sent = match store::create_user(&state.db, &new, now).await? {
         Some(id) => {
@@ -412,10 +412,6 @@ async fn signup(
             link: None,
         },
     )
-}
-
-fn language_of(locale: Locale) -> crate::accounts::model::Language {
-    crate::accounts::model::Language::parse(locale.code()).unwrap_or_default()
 }
 
 /// A sign-up with an address that has an account: an unconfirmed owner gets a fresh
@@ -1060,7 +1056,7 @@ async fn profile(
         &state.db,
         me.user.id,
         &name,
-        language_of(language),
+        language,
         demographics.as_ref(),
     )
     .await?;

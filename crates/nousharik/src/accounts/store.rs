@@ -75,7 +75,7 @@ fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User, sqlx::Error> {
         email: row.try_get("email")?,
         password_hash: row.try_get("password_hash")?,
         display_name: row.try_get("display_name")?,
-        language: Language::parse(&language).unwrap_or_default(),
+        language: Language::from_code(language.trim()).unwrap_or_default(),
         is_admin: row.try_get::<i64, _>("is_admin")? != 0,
         email_confirmed_at: row.try_get("email_confirmed_at")?,
         demographics,

@@ -3,12 +3,9 @@
 //! the bureau's decision and the register; an association petition refused on a legal ground).
 
 use super::testkit;
+use crate::platform::now;
 use crate::platform::permissions::UserActor;
 use crate::platform::testing::{self, TestApp, TestResponse};
-
-fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
-}
 
 fn csrf_of(html: &str) -> String {
     let marker = r#"name="csrf" value=""#;

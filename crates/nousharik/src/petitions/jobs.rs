@@ -7,9 +7,9 @@
 
 use std::time::Duration;
 
-use crate::platform::AppState;
 use crate::platform::i18n::{Arg, Locale};
 use crate::platform::mail::{Mailer, OutgoingMail};
+use crate::platform::{AppState, now};
 
 use super::model::procedure::PetitionState;
 use super::service;
@@ -18,10 +18,6 @@ use super::views;
 
 /// How often the warning job looks for deadlines.
 pub const EVERY: Duration = Duration::from_secs(15 * 60);
-
-fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
-}
 
 fn mailer(state: &AppState) -> Option<Mailer> {
     Mailer::new(

@@ -30,7 +30,7 @@ use crate::platform::i18n::{Arg, Locale};
 use crate::platform::layout::{Page, render};
 use crate::platform::permissions::{Action, Denied, allowed};
 use crate::platform::session::{Csrf, CurrentUser, RequireUser};
-use crate::platform::{AppState, pdf};
+use crate::platform::{AppState, now, pdf};
 
 /// The petition routes.
 pub fn routes() -> Router<AppState> {
@@ -51,10 +51,6 @@ pub fn routes() -> Router<AppState> {
         .route("/petitions/{id}/receipt.pdf", get(receipt_pdf))
         .route("/petitions/{id}/signatures.pdf", get(list_pdf))
         .route("/petitions/{id}/signatures.csv", get(list_csv))
-}
-
-fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
 }
 
 fn keys(state: &AppState) -> CinKeys {

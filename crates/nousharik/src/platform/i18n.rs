@@ -44,7 +44,10 @@ fluent_templates::static_loader! {
 pub const LANG_COOKIE: &str = "lang";
 
 /// A supported language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// Arabic (default, right-to-left).
     #[default]

@@ -8,7 +8,6 @@ use crate::harness::Browser;
 
 const PASSWORD: &str = "une phrase assez longue";
 
-
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_up_confirm_log_in_switch_language() {
     let b = Browser::start(false).await;

@@ -64,7 +64,9 @@ async fn next_phase(b: &Browser, campaign: &str) {
 async fn walk(w: &Words) {
     let b = Browser::start(true).await;
     let db = b.database().await;
-    let tangier = id_of(&db, "territories", "commune-tanger").await.to_string();
+    let tangier = id_of(&db, "territories", "commune-tanger")
+        .await
+        .to_string();
     let shot = |step: &str| format!("budgets-{step}-{}", w.lang);
 
     // The staff create the campaign: one city-wide budget of 1,000 DH, approval of 1 to 2
@@ -178,8 +180,11 @@ async fn walk(w: &Words) {
 
     // Anyone sees the results: the two projects voted for are funded, the third is not.
     b.client.delete_all_cookies().await.expect("log out");
-    b.open(&format!("/lang/{}?next=%2Fbudgets%2F{budget}%2Fresults", w.lang))
-        .await;
+    b.open(&format!(
+        "/lang/{}?next=%2Fbudgets%2F{budget}%2Fresults",
+        w.lang
+    ))
+    .await;
     b.wait_for(&format!("html[lang=\"{}\"]", w.lang)).await;
     let text = b.main_text().await;
     for (title, _) in w.projects {
@@ -192,8 +197,7 @@ async fn walk(w: &Words) {
     // results.json names the funded projects; the receipt finds the ballot on the public
     // receipt page.
     b.open(&format!("/budgets/{budget}/results.json")).await;
-    let json: serde_json::Value =
-        serde_json::from_str(&b.body_text().await).expect("results.json");
+    let json: serde_json::Value = serde_json::from_str(&b.body_text().await).expect("results.json");
     let funded: Vec<i64> = json["funded"]
         .as_array()
         .expect("funded list")

@@ -243,7 +243,8 @@ impl Browser {
     /// Logs in as `email` (after dropping any earlier session) and switches the page to `lang`.
     pub async fn log_in(&self, email: &str, password: &str, lang: &str) {
         self.client.delete_all_cookies().await.expect("log out");
-        self.open(&format!("/lang/{lang}?next=/account/login")).await;
+        self.open(&format!("/lang/{lang}?next=/account/login"))
+            .await;
         self.fill("email", email).await;
         self.fill("password", password).await;
         self.click_then(

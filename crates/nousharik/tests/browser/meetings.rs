@@ -15,11 +15,6 @@ use crate::harness::{Browser, artifacts_dir};
 const STAFF: (&str, &str) = ("staff.tanger@demo.nousharik.ma", "demo-staff-2026");
 const CITIZEN: (&str, &str) = ("citizen.tanger@demo.nousharik.ma", "demo-citizen-2026");
 
-
-
-
-
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "written at the end of a session on an overloaded machine and never run yet: run it (--run-ignored all) and drop this"]
 async fn register_check_in_post_test_certificate_and_verify() {
@@ -34,7 +29,8 @@ async fn register_check_in_post_test_certificate_and_verify() {
     b.fill("title", "Formation navigateur : pétitions").await;
     b.set_value("territory", "commune-tanger").await;
     b.set_value("starts_at", &format_local(now() + 3600)).await;
-    b.set_value("ends_at", &format_local(now() + 5 * 3600)).await;
+    b.set_value("ends_at", &format_local(now() + 5 * 3600))
+        .await;
     b.fill("address", "Salle de la commune").await;
     b.fill("capacity", "20").await;
     b.fill("question_0", "Votre association").await;
@@ -71,7 +67,8 @@ async fn register_check_in_post_test_certificate_and_verify() {
     for lang in ["fr", "ar"] {
         b.open(&format!("/lang/{lang}?next={page}")).await;
         b.wait_for(&format!("html[lang=\"{lang}\"]")).await;
-        b.axe_clean(&format!("event page, anonymous ({lang})")).await;
+        b.axe_clean(&format!("event page, anonymous ({lang})"))
+            .await;
     }
     b.screenshot("meetings-event-ar").await;
 
@@ -128,7 +125,8 @@ async fn register_check_in_post_test_certificate_and_verify() {
             .iter()
             .find(|(prompt, _, _)| text.contains(prompt))
             .unwrap_or_else(|| panic!("a demo question: {text}"));
-        b.click(&format!("input[name=\"q_{i}\"][value=\"{right}\"]")).await;
+        b.click(&format!("input[name=\"q_{i}\"][value=\"{right}\"]"))
+            .await;
     }
     b.screenshot("meetings-post-test-ar").await;
     b.submit("#test-submit").await;

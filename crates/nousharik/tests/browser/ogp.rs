@@ -8,12 +8,6 @@ use fantoccini::Locator;
 
 use crate::harness::{Browser, artifacts_dir};
 
-
-
-
-
-
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "not run yet: written on an overloaded machine; run with --run-ignored"]
 async fn self_assessment_review_and_pdf_report_in_arabic() {
@@ -51,13 +45,16 @@ async fn self_assessment_review_and_pdf_report_in_arabic() {
         .to_string();
 
     // The regional staff record the self-assessment.
-    b.log_in("staff.region@demo.nousharik.ma", "demo-staff-2026", "ar").await;
+    b.log_in("staff.region@demo.nousharik.ma", "demo-staff-2026", "ar")
+        .await;
     b.open(&commitment_href).await;
     b.wait_for("#assessment-form").await;
     b.click("#a-completion option[value=\"limited\"]").await;
     b.click("#a-potential option[value=\"substantial\"]").await;
-    b.click("#assessment-form input[value=\"civic_participation\"]").await;
-    b.type_into("#a-narrative", "عقدت دورتان تكوينيتان للشباب في طنجة").await;
+    b.click("#assessment-form input[value=\"civic_participation\"]")
+        .await;
+    b.type_into("#a-narrative", "عقدت دورتان تكوينيتان للشباب في طنجة")
+        .await;
     b.screenshot("ogp-assessment-form-ar").await;
     b.click("#assessment-submit").await;
     b.wait_for("#side-by-side article").await;
@@ -72,12 +69,14 @@ async fn self_assessment_review_and_pdf_report_in_arabic() {
     b.log_out().await;
 
     // The association of the forum records its review; it differs, and says so.
-    b.log_in("association@demo.nousharik.ma", "demo-assoc-2026", "ar").await;
+    b.log_in("association@demo.nousharik.ma", "demo-assoc-2026", "ar")
+        .await;
     b.open(&commitment_href).await;
     b.wait_for("#review-form").await;
     b.click("#r-completion option[value=\"not_started\"]").await;
     b.click("#r-potential option[value=\"modest\"]").await;
-    b.type_into("#r-narrative", "لم تفتح أي دورة في الحسيمة").await;
+    b.type_into("#r-narrative", "لم تفتح أي دورة في الحسيمة")
+        .await;
     b.click("#review-submit").await;
     b.wait_for("#side-by-side article + article").await;
     let text = b.main_text().await;

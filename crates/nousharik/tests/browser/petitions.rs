@@ -92,7 +92,12 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     let larache = id_of(&db, "territories", "commune-larache").await;
 
     // Drafting, by a verified resident of Larache.
-    b.log_in("citizen.larache@demo.nousharik.ma", "demo-citizen-2026", "ar").await;
+    b.log_in(
+        "citizen.larache@demo.nousharik.ma",
+        "demo-citizen-2026",
+        "ar",
+    )
+    .await;
     b.open("/petitions/new").await;
     b.select("council", &council.to_string()).await;
     b.fill("title", "إنارة شارع محمد الخامس بالعرائش").await;
@@ -109,7 +114,8 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     b.fill("deputy_name", "يوسف العلمي").await;
     b.screenshot("petitions-walk-ar-1-draft").await;
     b.axe_clean("new petition").await;
-    b.click_then("form[action=\"/petitions/new\"] button[type=submit]",
+    b.click_then(
+        "form[action=\"/petitions/new\"] button[type=submit]",
         ".notice-ok",
     )
     .await;
@@ -123,12 +129,14 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
         .await;
     b.screenshot("petitions-walk-ar-2-edit").await;
     b.axe_clean("edit draft").await;
-    b.click_then(&format!("form[action=\"/petitions/{id}/edit\"] button[type=submit]"),
+    b.click_then(
+        &format!("form[action=\"/petitions/{id}/edit\"] button[type=submit]"),
         ".notice-ok",
     )
     .await;
     assert!(b.main_text().await.contains("وأزقته"));
-    b.click_then("form:has(input[name=\"step\"][value=\"open\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"open\"]) button",
         ".notice-ok",
     )
     .await;
@@ -143,14 +151,16 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     b.click("input[name=\"consent\"]").await;
     b.screenshot("petitions-walk-ar-3-sign").await;
     b.axe_clean("petition page, signing form").await;
-    b.click_then(&format!("form[action=\"/petitions/{id}/sign\"] button[type=submit]"),
+    b.click_then(
+        &format!("form[action=\"/petitions/{id}/sign\"] button[type=submit]"),
         ".notice-ok",
     )
     .await;
     assert!(b.main_text().await.contains("200"));
 
     // Deposit: receipt number and PDF receipt.
-    b.click_then("form:has(input[name=\"step\"][value=\"deposit\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"deposit\"]) button",
         ".notice-ok",
     )
     .await;
@@ -172,17 +182,21 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     b.log_out().await;
 
     // The Larache bureau: admissible, referred to a standing committee, on the agenda, decided.
-    b.log_in("bureau.larache@demo.nousharik.ma", "demo-bureau-2026", "ar").await;
+    b.log_in("bureau.larache@demo.nousharik.ma", "demo-bureau-2026", "ar")
+        .await;
     b.open(&page).await;
-    b.click("input[name=\"decision\"][value=\"admissible\"]").await;
+    b.click("input[name=\"decision\"][value=\"admissible\"]")
+        .await;
     b.screenshot("petitions-walk-ar-5-bureau").await;
     b.axe_clean("petition page, bureau").await;
-    b.click_then("form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
         ".notice-ok",
     )
     .await;
     assert!(b.main_text().await.contains("مقبولة"));
-    b.click_then("form:has(input[name=\"step\"][value=\"refer_to_committee\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"refer_to_committee\"]) button",
         ".notice-ok",
     )
     .await;
@@ -193,7 +207,8 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
         )
         .await
         .expect("set the session date");
-    b.click_then("form:has(input[name=\"step\"][value=\"put_on_agenda\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"put_on_agenda\"]) button",
         ".notice-ok",
     )
     .await;
@@ -205,7 +220,8 @@ async fn citizen_petition_from_drafting_to_the_public_register_in_arabic() {
     b.fill("votes_for", "21").await;
     b.fill("votes_against", "3").await;
     b.fill("abstentions", "2").await;
-    b.click_then("form:has(input[name=\"step\"][value=\"record_decision\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"record_decision\"]) button",
         ".notice-ok",
     )
     .await;
@@ -244,7 +260,8 @@ async fn association_petition_refused_on_a_legal_ground_in_arabic() {
     let association = id_of(&db, "organisations", "assoc-nassaim").await;
 
     // The association's legal representative files and deposits at once (no signatures).
-    b.log_in("association@demo.nousharik.ma", "demo-assoc-2026", "ar").await;
+    b.log_in("association@demo.nousharik.ma", "demo-assoc-2026", "ar")
+        .await;
     b.open("/petitions/new").await;
     b.click("input[name=\"kind\"][value=\"association\"]").await;
     b.select("council", &council.to_string()).await;
@@ -264,14 +281,16 @@ async fn association_petition_refused_on_a_legal_ground_in_arabic() {
     .await;
     b.fill("deputy_name", "هشام البقالي").await;
     b.screenshot("petitions-assoc-ar-1-draft").await;
-    b.click_then("form[action=\"/petitions/new\"] button[type=submit]",
+    b.click_then(
+        "form[action=\"/petitions/new\"] button[type=submit]",
         ".notice-ok",
     )
     .await;
     let url = b.client.current_url().await.unwrap().to_string();
     let id = petition_id(&url);
     let page = format!("/petitions/{id}");
-    b.click_then("form:has(input[name=\"step\"][value=\"deposit\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"deposit\"]) button",
         ".notice-ok",
     )
     .await;
@@ -279,9 +298,11 @@ async fn association_petition_refused_on_a_legal_ground_in_arabic() {
     b.log_out().await;
 
     // The bureau refuses it: outside the council's competence, with a reasoned text.
-    b.log_in("bureau.larache@demo.nousharik.ma", "demo-bureau-2026", "ar").await;
+    b.log_in("bureau.larache@demo.nousharik.ma", "demo-bureau-2026", "ar")
+        .await;
     b.open(&page).await;
-    b.click("input[name=\"decision\"][value=\"inadmissible\"]").await;
+    b.click("input[name=\"decision\"][value=\"inadmissible\"]")
+        .await;
     b.select("ground", "outside_competence").await;
     b.fill(
         "text",
@@ -289,7 +310,8 @@ async fn association_petition_refused_on_a_legal_ground_in_arabic() {
     )
     .await;
     b.screenshot("petitions-assoc-ar-2-refusal").await;
-    b.click_then("form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
+    b.click_then(
+        "form:has(input[name=\"step\"][value=\"declare_admissible\"]) button",
         ".notice-ok",
     )
     .await;
