@@ -250,6 +250,24 @@ fn budget_from(row: &AnyRow) -> Result<Budget> {
     })
 }
 
+/// Writes a campaign's budgets, in the order of its specification.
+async fn insert_budgets(db: &Db, tx: &mut Tx, id: i64, spec: &CampaignSpec) -> Result<()> {
+    for (position, b) in spec.budgets.iter().enumerate() {
+        db.query(
+            "INSERT INTO budget_budgets (campaign_id, name, territory_id, amount, position) \
+             VALUES (?,?,?,?,?)",
+        )
+        .bind(id)
+        .bind(b.name.trim().to_owned())
+        .bind(b.territory.0)
+        .bind(b.amount.0)
+        .bind(position as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Creates a campaign (in the draft phase) with its budgets.
 pub async fn create_campaign(
     db: &Db,
@@ -299,19 +317,7 @@ pub async fn create_campaign(
         .bind(i64::from(is_demo))
         .fetch_one(&mut *tx)
         .await?;
-    for (position, b) in spec.budgets.iter().enumerate() {
-        db.query(
-            "INSERT INTO budget_budgets (campaign_id, name, territory_id, amount, position) \
-             VALUES (?,?,?,?,?)",
-        )
-        .bind(id)
-        .bind(b.name.trim().to_owned())
-        .bind(b.territory.0)
-        .bind(b.amount.0)
-        .bind(position as i64)
-        .execute(&mut *tx)
-        .await?;
-    }
+    insert_budgets(db, &mut tx, id, spec).await?;
     audit::record_in(
         db,
         &mut tx,
@@ -1303,19 +1309,7 @@ pub async fn update_campaign(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    for (position, b) in spec.budgets.iter().enumerate() {
-        db.query(
-            "INSERT INTO budget_budgets (campaign_id, name, territory_id, amount, position) \
-             VALUES (?,?,?,?,?)",
-        )
-        .bind(id)
-        .bind(b.name.trim().to_owned())
-        .bind(b.territory.0)
-        .bind(b.amount.0)
-        .bind(position as i64)
-        .execute(&mut *tx)
-        .await?;
-    }
+    insert_budgets(db, &mut tx, id, spec).await?;
     audit::record_in(
         db,
         &mut tx,

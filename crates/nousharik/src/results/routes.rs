@@ -722,6 +722,38 @@ fn level_of(raw: &str) -> Option<Level> {
     }
 }
 
+/// Reads a node form of the manage page: its level, the node it names (field `key`: the
+/// parent for an addition, the node for a renaming) and its title. `Err` carries the manage
+/// page again with the message and the typed title, for the form `{form}-{level}-{node}`.
+async fn node_form(
+    state: &AppState,
+    page: &Page,
+    csrf: String,
+    p: &Programme,
+    fields: &Fields,
+    (key, form): (&str, &str),
+) -> Result<Result<(Level, i64, String), Response>, AppError> {
+    let level =
+        level_of(field(fields, "level")).ok_or(AppError::BadRequest("results-error-level"))?;
+    let node: i64 = field(fields, key)
+        .parse()
+        .map_err(|_| AppError::BadRequest("results-error-level"))?;
+    let typed = field(fields, "title").to_string();
+    match validate_title(&typed) {
+        Ok(title) => Ok(Ok((level, node, title))),
+        Err(errors) => {
+            let failed = Failed {
+                form: format!("{form}-{}-{node}", level.code()),
+                typed,
+                message: page.t(errors[0].key),
+            };
+            Ok(Err(unprocessable(
+                manage_html(state, page, csrf, p, Some(failed)).await?,
+            )))
+        }
+    }
+}
+
 async fn add_node(
     State(state): State<AppState>,
     page: Page,
@@ -732,28 +764,13 @@ async fn add_node(
 ) -> Result<Response, AppError> {
     let p = load(&state, id).await?;
     require(&me, &p)?;
-    let level =
-        level_of(field(&fields, "level")).ok_or(AppError::BadRequest("results-error-level"))?;
-    let parent: i64 = field(&fields, "parent")
-        .parse()
-        .map_err(|_| AppError::BadRequest("results-error-level"))?;
-    let typed = field(&fields, "title").to_string();
-    match validate_title(&typed) {
-        Ok(title) => {
-            store::add_node(&state.db, id, level, parent, &title, by(&me)).await?;
-            Ok(Redirect::to(&format!("/results/programmes/{id}/manage")).into_response())
-        }
-        Err(errors) => {
-            let failed = Failed {
-                form: format!("add-{}-{parent}", level.code()),
-                typed,
-                message: page.t(errors[0].key),
-            };
-            Ok(unprocessable(
-                manage_html(&state, &page, csrf, &p, Some(failed)).await?,
-            ))
-        }
-    }
+    let (level, parent, title) =
+        match node_form(&state, &page, csrf, &p, &fields, ("parent", "add")).await? {
+            Ok(v) => v,
+            Err(again) => return Ok(again),
+        };
+    store::add_node(&state.db, id, level, parent, &title, by(&me)).await?;
+    Ok(Redirect::to(&format!("/results/programmes/{id}/manage")).into_response())
 }
 
 async fn rename_node(
@@ -766,28 +783,13 @@ async fn rename_node(
 ) -> Result<Response, AppError> {
     let p = load(&state, id).await?;
     require(&me, &p)?;
-    let level =
-        level_of(field(&fields, "level")).ok_or(AppError::BadRequest("results-error-level"))?;
-    let node: i64 = field(&fields, "id")
-        .parse()
-        .map_err(|_| AppError::BadRequest("results-error-level"))?;
-    let typed = field(&fields, "title").to_string();
-    match validate_title(&typed) {
-        Ok(title) => {
-            store::rename_node(&state.db, id, level, node, &title, by(&me)).await?;
-            Ok(Redirect::to(&format!("/results/programmes/{id}/manage")).into_response())
-        }
-        Err(errors) => {
-            let failed = Failed {
-                form: format!("rename-{}-{node}", level.code()),
-                typed,
-                message: page.t(errors[0].key),
-            };
-            Ok(unprocessable(
-                manage_html(&state, &page, csrf, &p, Some(failed)).await?,
-            ))
-        }
-    }
+    let (level, node, title) =
+        match node_form(&state, &page, csrf, &p, &fields, ("id", "rename")).await? {
+            Ok(v) => v,
+            Err(again) => return Ok(again),
+        };
+    store::rename_node(&state.db, id, level, node, &title, by(&me)).await?;
+    Ok(Redirect::to(&format!("/results/programmes/{id}/manage")).into_response())
 }
 
 // ---------------------------------------------------------------------------------------------

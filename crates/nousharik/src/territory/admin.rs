@@ -1249,30 +1249,13 @@ async fn association_form_page<'a>(
             |t| matches!(t.level, Level::Commune | Level::Arrondissement),
             &branches,
         )),
-        Field::new(
-            "standing",
-            page.t("territory-form-standing"),
-            &values.standing,
-            Widget::Select,
-        )
-        .required()
-        .choices(standing_choices(page, &values.standing)),
-        Field::new(
-            "standing_on",
-            page.t("territory-form-standing-on"),
-            &values.standing_on,
-            Widget::Date,
-        )
-        .required()
-        .max(10),
-        Field::new(
-            "standing_note",
-            page.t("territory-form-standing-note"),
-            &values.standing_note,
-            Widget::TextArea,
-        )
-        .max(super::model::MAX_NOTE_CHARS),
     ]);
+    fields.extend(standing_fields(
+        page,
+        &values.standing,
+        &values.standing_on,
+        &values.standing_note,
+    ));
     let (title, action, back_href, back_label) = match existing {
         Some(o) => (
             page.t("territory-admin-edit-assoc"),
@@ -1394,6 +1377,36 @@ async fn association_by_code(state: &AppState, code: &str) -> Result<Organisatio
         .ok_or_else(|| fail(AppError::NotFound))
 }
 
+/// The good-standing fields (status, date, note), in the association form and in the standing
+/// form.
+fn standing_fields(page: &Page, standing: &str, standing_on: &str, note: &str) -> Vec<Field> {
+    vec![
+        Field::new(
+            "standing",
+            page.t("territory-form-standing"),
+            standing,
+            Widget::Select,
+        )
+        .required()
+        .choices(standing_choices(page, standing)),
+        Field::new(
+            "standing_on",
+            page.t("territory-form-standing-on"),
+            standing_on,
+            Widget::Date,
+        )
+        .required()
+        .max(10),
+        Field::new(
+            "standing_note",
+            page.t("territory-form-standing-note"),
+            note,
+            Widget::TextArea,
+        )
+        .max(super::model::MAX_NOTE_CHARS),
+    ]
+}
+
 /// The standing form shown under the association form.
 fn standing_form(
     page: &Page,
@@ -1406,31 +1419,12 @@ fn standing_form(
         title: Some(page.t("territory-admin-set-standing")),
         action: format!("/admin/associations/{}/standing", org.code),
         multipart: false,
-        fields: vec![
-            Field::new(
-                "standing",
-                page.t("territory-form-standing"),
-                &values.standing,
-                Widget::Select,
-            )
-            .required()
-            .choices(standing_choices(page, &values.standing)),
-            Field::new(
-                "standing_on",
-                page.t("territory-form-standing-on"),
-                &values.standing_on,
-                Widget::Date,
-            )
-            .required()
-            .max(10),
-            Field::new(
-                "standing_note",
-                page.t("territory-form-standing-note"),
-                &values.standing_note,
-                Widget::TextArea,
-            )
-            .max(super::model::MAX_NOTE_CHARS),
-        ],
+        fields: standing_fields(
+            page,
+            &values.standing,
+            &values.standing_on,
+            &values.standing_note,
+        ),
         submit: page.t("territory-admin-set-standing"),
         errors: Vec::new(),
     }
