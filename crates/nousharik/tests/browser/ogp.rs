@@ -4,7 +4,6 @@
 //! Screenshots and axe-core on the commitment and report pages.
 
 use base64::Engine as _;
-use fantoccini::Locator;
 
 use crate::harness::{Browser, artifacts_dir};
 
