@@ -102,6 +102,12 @@ async fn walk(w: &Words) {
         .trim_start_matches("/budgets/campaigns/")
         .parse()
         .expect("campaign id");
+    let budget: i64 = db
+        .query_scalar("SELECT id FROM budget_budgets WHERE campaign_id = ?")
+        .bind(campaign_id)
+        .fetch_one(db.pool())
+        .await
+        .expect("the budget");
     next_phase(&b, &campaign).await; // informing
     next_phase(&b, &campaign).await; // proposing
 
@@ -113,6 +119,8 @@ async fn walk(w: &Words) {
         b.fill("title", title).await;
         b.type_into("#description", title).await;
         b.fill("place", "Tanger").await;
+        b.select("budget", &budget.to_string()).await;
+        b.select("category", "green").await;
         b.fill("cost", cost).await;
         b.click_then("#submit-proposal", ".notice-ok").await;
     }
@@ -140,12 +148,6 @@ async fn walk(w: &Words) {
     next_phase(&b, &campaign).await; // voting
 
     // The resident votes for the first two and keeps her receipt.
-    let budget: i64 = db
-        .query_scalar("SELECT id FROM budget_budgets WHERE campaign_id = ?")
-        .bind(campaign_id)
-        .fetch_one(db.pool())
-        .await
-        .expect("the budget");
     b.log_in(CITIZEN.0, CITIZEN.1, w.lang).await;
     b.open(&format!("/budgets/{budget}/vote")).await;
     b.wait_for("#cast-ballot").await;

@@ -192,12 +192,21 @@ impl Browser {
     /// Waits (up to 30 s) until the page shows `css`: a click returns before the next page has
     /// loaded.
     pub async fn wait_for(&self, css: &str) {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(Duration::from_secs(30))
             .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
+            .await;
+        if let Err(e) = found {
+            // Say what the page shows instead: usually an error message.
+            let url = self.client.current_url().await.map(|u| u.to_string());
+            let shown = match self.client.find(Locator::Css("main")).await {
+                Ok(main) => main.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            panic!("{css} never appeared ({e}) on {url:?}, which shows:\n{shown}");
+        }
     }
 
     /// Clicks the element matched by `css`.
