@@ -110,7 +110,7 @@ impl<'p, 'a, F: Fn(u64) -> Q + Sync> Rounds<'p, 'a, F> {
         // machine has idle cores; each also holds a round's state (memory). With the class
         // run a round takes at most a few milliseconds on every fixture (up to about 400k
         // approvals), so only much larger elections use them.
-        let approvals: usize = prepared.instance().supporters.iter().map(Vec::len).sum();
+        let approvals = prepared.instance().supporters.total();
         let cores = if approvals < 2_000_000 {
             1
         } else {

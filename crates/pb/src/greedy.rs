@@ -351,7 +351,8 @@ mod tests {
             supporters: votes
                 .iter()
                 .map(|v| v.iter().map(|&x| (x, 1)).collect())
-                .collect(),
+                .collect::<Vec<Vec<_>>>()
+                .into(),
         }
     }
 

@@ -4,6 +4,12 @@
 //! turns that into an [`Instance`]: projects by index, costs and budget as integers in the
 //! smallest money unit (costs written with decimals are scaled by a common factor), and for
 //! every project the list of its supporters with the utility each one gives it.
+//!
+//! The supporters are stored compactly ([`Supporters`]): one flat array of voter indices
+//! (4 bytes per approval) cut into one slice per project, and the utilities beside it only
+//! when some utility is not 1 (cumulative and scoring ballots).
+
+use std::ops::{Index, Range};
 
 /// Index of a project inside an [`Instance`] (position in `Instance::costs`).
 pub type ProjectIx = usize;
@@ -24,7 +30,118 @@ pub struct Instance {
     /// For each project, its supporters and the utility each gives it: 1 for approval,
     /// choose-1 and ordinal ballots; the points for cumulative and scoring ballots.
     /// Sorted by voter index; a voter appears at most once per project.
-    pub supporters: Vec<Vec<(VoterIx, u64)>>,
+    pub supporters: Supporters,
+}
+
+/// The supporters of every project, in compressed-row form: `supporters[p]` is the slice of
+/// the voters supporting project `p` (sorted, each at most once), and
+/// [`Supporters::utilities`] the utility each gives it (stored only when some utility is
+/// not 1).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Supporters {
+    /// Project `p`'s supporters are `voters[start[p]..start[p + 1]]`.
+    start: Vec<usize>,
+    voters: Vec<VoterIx>,
+    /// Parallel to `voters`; empty when every utility is 1.
+    utilities: Vec<u64>,
+}
+
+impl Supporters {
+    /// From one list of `(voter, utility)` per project.
+    pub fn from_lists(lists: &[Vec<(VoterIx, u64)>]) -> Self {
+        let total = lists.iter().map(Vec::len).sum();
+        let all_one = lists.iter().flatten().all(|&(_, u)| u == 1);
+        let mut start = Vec::with_capacity(lists.len() + 1);
+        let mut voters = Vec::with_capacity(total);
+        let mut utilities = Vec::with_capacity(if all_one { 0 } else { total });
+        start.push(0);
+        for list in lists {
+            voters.extend(list.iter().map(|&(v, _)| v));
+            if !all_one {
+                utilities.extend(list.iter().map(|&(_, u)| u));
+            }
+            start.push(voters.len());
+        }
+        Supporters {
+            start,
+            voters,
+            utilities,
+        }
+    }
+
+    /// From its parts: `start` has one entry per project plus one (starting at 0, ending at
+    /// `voters.len()`, non-decreasing), `utilities` is empty or parallel to `voters`. Every
+    /// utility being 1, they are dropped.
+    pub(crate) fn from_parts(start: Vec<usize>, voters: Vec<VoterIx>, utilities: Vec<u64>) -> Self {
+        debug_assert_eq!(start.first().copied().unwrap_or(0), 0);
+        debug_assert_eq!(start.last().copied().unwrap_or(0), voters.len());
+        debug_assert!(utilities.is_empty() || utilities.len() == voters.len());
+        let utilities = if utilities.iter().all(|&u| u == 1) {
+            Vec::new()
+        } else {
+            utilities
+        };
+        Supporters {
+            start,
+            voters,
+            utilities,
+        }
+    }
+
+    /// Number of projects.
+    pub fn num_projects(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    /// Number of (voter, project) supports over all projects.
+    pub fn total(&self) -> usize {
+        self.voters.len()
+    }
+
+    /// Whether every utility is 1.
+    pub fn all_one(&self) -> bool {
+        self.utilities.is_empty()
+    }
+
+    fn range(&self, p: ProjectIx) -> Range<usize> {
+        self.start[p]..self.start[p + 1]
+    }
+
+    /// The utilities of project `p`'s supporters, parallel to `self[p]`; `None` when they
+    /// are all 1.
+    pub fn utilities(&self, p: ProjectIx) -> Option<&[u64]> {
+        (!self.utilities.is_empty()).then(|| &self.utilities[self.range(p)])
+    }
+
+    /// Project `p`'s supporters with the utility each gives it, by voter.
+    pub fn iter(&self, p: ProjectIx) -> impl ExactSizeIterator<Item = (VoterIx, u64)> + '_ {
+        let voters = &self[p];
+        let utilities = self.utilities(p);
+        voters
+            .iter()
+            .enumerate()
+            .map(move |(i, &v)| (v, utilities.map_or(1, |u| u[i])))
+    }
+
+    /// Project `p`'s supporters with their utilities, as a list.
+    pub fn to_vec(&self, p: ProjectIx) -> Vec<(VoterIx, u64)> {
+        self.iter(p).collect()
+    }
+}
+
+impl Index<ProjectIx> for Supporters {
+    type Output = [VoterIx];
+
+    /// The voters supporting project `p`, sorted.
+    fn index(&self, p: ProjectIx) -> &[VoterIx] {
+        &self.voters[self.range(p)]
+    }
+}
+
+impl From<Vec<Vec<(VoterIx, u64)>>> for Supporters {
+    fn from(lists: Vec<Vec<(VoterIx, u64)>>) -> Self {
+        Supporters::from_lists(&lists)
+    }
 }
 
 /// How a voter's satisfaction with a set of projects is measured (pabutools' `sat_class`).
@@ -66,7 +183,10 @@ impl Instance {
 
     /// Total utility that voters give project `p` (sum of the utilities of its supporters).
     pub fn total_utility(&self, p: ProjectIx) -> u128 {
-        self.supporters[p].iter().map(|&(_, u)| u128::from(u)).sum()
+        match self.supporters.utilities(p) {
+            None => self.supporters[p].len() as u128,
+            Some(u) => u.iter().map(|&u| u128::from(u)).sum(),
+        }
     }
 }
 

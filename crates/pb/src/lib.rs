@@ -15,5 +15,5 @@ mod ratio;
 pub mod rules;
 
 pub use decimal::Decimal;
-pub use instance::{Instance, ProjectIx, Satisfaction, TieBreak, VoterIx};
+pub use instance::{Instance, ProjectIx, Satisfaction, Supporters, TieBreak, VoterIx};
 pub use pabulib::{Election, ParseError, VoteType};

@@ -263,7 +263,8 @@ mod tests {
             supporters: votes
                 .iter()
                 .map(|&n| (0..n as u32).map(|v| (v, 1)).collect())
-                .collect(),
+                .collect::<Vec<Vec<_>>>()
+                .into(),
         }
     }
 

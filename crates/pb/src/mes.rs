@@ -174,11 +174,9 @@ impl BallotTypes {
     }
 }
 
-/// A project as MES sees it: its supporters (ballot types) and their utilities.
+/// A project as MES sees it (its supporters are in [`Prepared`]'s `sup_*` arrays).
 #[derive(Debug, Clone)]
 struct MesProject {
-    /// `(ballot type, utility)` for every supporting ballot type, utility > 0.
-    supporters: Vec<(u32, u64)>,
     /// The common utility when every supporter gives the same (approval with cost or
     /// cardinality satisfaction): lets the price be computed once per project.
     uniform: Option<u128>,
@@ -197,6 +195,13 @@ pub struct Prepared<'a> {
     weights: Vec<u64>,
     types: BallotTypes,
     projects: Vec<MesProject>,
+    /// Project `j`'s supporting ballot types (utility > 0), sorted, are
+    /// `sup_types[sup_start[j]..sup_start[j + 1]]`.
+    sup_start: Vec<usize>,
+    sup_types: Vec<u32>,
+    /// Their utilities, parallel to `sup_types`; empty when every project is uniform (its
+    /// supporters' utility is then `MesProject::uniform`).
+    sup_utils: Vec<u64>,
     /// Projects MES may buy: supported (total satisfaction > 0) and with a positive cost.
     candidates: Vec<ProjectIx>,
     /// Supported projects of cost 0: pabutools adds them to the outcome before the first step.
@@ -316,45 +321,8 @@ impl<'a> Prepared<'a> {
     /// Groups identical ballots and computes each project's supporters for `sat`.
     pub fn new(instance: &'a Instance, sat: Satisfaction, tie: TieBreak) -> Self {
         let m = instance.costs.len();
-        // Each voter's ballot as a list of (project, utility), built project by project so
-        // it comes out sorted by project.
-        let n = instance.voters as usize;
-        // Each voter's ballot type (identical ballots share one) and each type's weight; the
-        // ballots themselves are dropped once grouped.
-        let mut type_of = vec![0u32; n];
-        let mut weight: Vec<u64> = Vec::new();
-        {
-            let mut lengths = vec![0usize; n + 1];
-            for supp in &instance.supporters {
-                for &(v, _) in supp {
-                    lengths[v as usize + 1] += 1;
-                }
-            }
-            for i in 0..n {
-                lengths[i + 1] += lengths[i];
-            }
-            let offsets = lengths;
-            let mut fill = offsets.clone();
-            let mut flat = vec![(0u32, 0u64); offsets[n]];
-            for (j, supp) in instance.supporters.iter().enumerate() {
-                for &(v, u) in supp {
-                    flat[fill[v as usize]] = (j as u32, u);
-                    fill[v as usize] += 1;
-                }
-            }
-            drop(fill);
-            let mut seen: HashMap<&[(u32, u64)], u32> = HashMap::new();
-            for v in 0..n {
-                let ballot = &flat[offsets[v]..offsets[v + 1]];
-                let next = weight.len() as u32;
-                let t = *seen.entry(ballot).or_insert(next);
-                if t == next {
-                    weight.push(0);
-                }
-                weight[t as usize] += 1;
-                type_of[v] = t;
-            }
-        }
+        let (type_of, weight) = ballot_types(instance);
+        let n = type_of.len();
         // The voters of each type, in voter order (a counting sort by type).
         let mut start = vec![0u32; weight.len() + 1];
         for (t, &w) in weight.iter().enumerate() {
@@ -368,19 +336,57 @@ impl<'a> Prepared<'a> {
         }
         drop(at);
         let types = BallotTypes { start, voters };
+        // Each project's supporting types: counted first (a type once per project), then
+        // filled, so the arrays have exactly their final size.
+        let mut mark = vec![0u32; weight.len()];
+        let mut sup_start = vec![0usize; m + 1];
+        for j in 0..m {
+            let cost = instance.costs[j];
+            let mut count = 0;
+            for (v, u) in instance.supporters.iter(j) {
+                let t = type_of[v as usize] as usize;
+                if utility(sat, cost, u) > 0 && mark[t] != j as u32 + 1 {
+                    mark[t] = j as u32 + 1;
+                    count += 1;
+                }
+            }
+            sup_start[j + 1] = sup_start[j] + count;
+        }
+        drop(mark);
+        let total = sup_start[m];
+        let mut sup_types = vec![0u32; total];
+        let need_utils = sat == Satisfaction::Points && !instance.supporters.all_one();
+        let mut sup_utils = if need_utils {
+            vec![0u64; total]
+        } else {
+            Vec::new()
+        };
         let mut projects = Vec::with_capacity(m);
         let mut candidates = Vec::new();
         let mut free = Vec::new();
+        let mut per_type: Vec<(u32, u64)> = Vec::new();
         for j in 0..m {
             let cost = instance.costs[j];
             // Voters of one type share their ballot, so one entry per type suffices.
-            let mut per_type: Vec<(u32, u64)> = instance.supporters[j]
-                .iter()
-                .map(|&(v, u)| (type_of[v as usize], utility(sat, cost, u)))
-                .filter(|&(_, util)| util > 0)
-                .collect();
+            per_type.clear();
+            per_type.extend(
+                instance
+                    .supporters
+                    .iter(j)
+                    .map(|(v, u)| (type_of[v as usize], utility(sat, cost, u)))
+                    .filter(|&(_, util)| util > 0),
+            );
             per_type.sort_unstable();
             per_type.dedup_by_key(|&mut (t, _)| t);
+            let range = sup_start[j]..sup_start[j + 1];
+            for (slot, &(t, _)) in sup_types[range.clone()].iter_mut().zip(&per_type) {
+                *slot = t;
+            }
+            if need_utils {
+                for (slot, &(_, u)) in sup_utils[range].iter_mut().zip(&per_type) {
+                    *slot = u;
+                }
+            }
             let total_utility: u128 = per_type
                 .iter()
                 .map(|&(t, u)| u128::from(weight[t as usize]) * u128::from(u))
@@ -401,38 +407,67 @@ impl<'a> Prepared<'a> {
                 .map(|&(t, _)| u128::from(weight[t as usize]))
                 .sum();
             projects.push(MesProject {
-                supporters: per_type,
                 uniform,
                 total_utility,
                 supporters_weight,
             });
         }
+        drop(per_type);
+        drop(type_of);
+        if need_utils
+            && projects
+                .iter()
+                .enumerate()
+                .all(|(j, p)| p.uniform.is_some() || sup_start[j] == sup_start[j + 1])
+        {
+            sup_utils = Vec::new();
+        }
         let tie_rank = tie.ranks(instance);
         let weights = weight;
-        // Σ over a voter's candidates of ⌈c·u/U⌉, maximised over voters.
-        let mut share_sum = vec![0u128; types.len()];
-        for &j in &candidates {
-            let p: &MesProject = &projects[j];
-            for &(t, u) in &p.supporters {
-                let num = u128::from(instance.costs[j]) * u128::from(u);
-                share_sum[t as usize] += num.div_ceil(p.total_utility);
-            }
-        }
-        let saturation = Q::int(share_sum.into_iter().max().unwrap_or(0) as i128);
         let mut prepared = Prepared {
             instance,
             sat,
             weights,
             types,
             projects,
+            sup_start,
+            sup_types,
+            sup_utils,
             candidates,
             free,
             tie_rank,
-            saturation,
+            saturation: Q::ZERO,
             uniform_index: None,
         };
+        // Σ over a voter's candidates of ⌈c·u/U⌉, maximised over voters.
+        let mut share_sum = vec![0u128; prepared.types.len()];
+        for &j in &prepared.candidates {
+            let total_utility = prepared.projects[j].total_utility;
+            for (t, u) in prepared.supporters(j) {
+                let num = u128::from(instance.costs[j]) * u128::from(u);
+                share_sum[t as usize] += num.div_ceil(total_utility);
+            }
+        }
+        prepared.saturation = Q::int(share_sum.into_iter().max().unwrap_or(0) as i128);
         prepared.uniform_index = classes::UniformIndex::new(&prepared);
         prepared
+    }
+
+    /// The ballot types supporting project `j` (utility > 0), sorted.
+    fn supporter_types(&self, j: ProjectIx) -> &[u32] {
+        &self.sup_types[self.sup_start[j]..self.sup_start[j + 1]]
+    }
+
+    /// The ballot types supporting project `j` with their utility, sorted by type.
+    fn supporters(&self, j: ProjectIx) -> impl ExactSizeIterator<Item = (u32, u64)> + '_ {
+        let range = self.sup_start[j]..self.sup_start[j + 1];
+        let utils = (!self.sup_utils.is_empty()).then(|| &self.sup_utils[range.clone()]);
+        // Without stored utilities every supported project is uniform.
+        let uniform = self.projects[j].uniform.unwrap_or(0) as u64;
+        self.sup_types[range]
+            .iter()
+            .enumerate()
+            .map(move |(i, &t)| (t, utils.map_or(uniform, |u| u[i])))
     }
 
     /// Number of distinct ballots (voter groups).
@@ -604,8 +639,7 @@ impl<'a> Prepared<'a> {
                 u: self.projects[j].total_utility.max(1),
             })
             .collect();
-        let mut live: Vec<Vec<(u32, u64)>> =
-            self.projects.iter().map(|p| p.supporters.clone()).collect();
+        let mut live: Vec<Vec<(u32, u64)>> = (0..m).map(|j| self.supporters(j).collect()).collect();
         let mut scratch = Vec::new();
         let mut purchases = Vec::new();
         // While every purchase is paid in full shares by all supporters, more money changes
@@ -745,7 +779,7 @@ impl<'a> Prepared<'a> {
         // Supporters who had the same amount and paid the same are reported together.
         let mut groups: Vec<(BigUint, BigUint, Vec<VoterIx>)> = Vec::new();
         let mut group_of: HashMap<(BigUint, BigUint), usize> = HashMap::new();
-        for &(t, u) in &project.supporters {
+        for (t, u) in self.supporters(winner) {
             ledger.refresh(t as usize);
             let b = &mut ledger.budgets[t as usize];
             if b.is_zero() {
@@ -813,10 +847,10 @@ impl<'a> Prepared<'a> {
                     budget: inst.budget,
                 }
             } else {
-                let sum = project
-                    .supporters
+                let sum = self
+                    .supporter_types(j)
                     .iter()
-                    .fold(BigUint::zero(), |acc, &(t, _)| {
+                    .fold(BigUint::zero(), |acc, &t| {
                         acc + &ledger.budgets[t as usize] * self.weights[t as usize]
                     });
                 let money = Q::from_biguints(&sum, &ledger.den);
@@ -835,6 +869,69 @@ impl<'a> Prepared<'a> {
     pub fn equal_share(&self, budget: &Q) -> Q {
         budget.div_int(i128::from(self.instance.voters.max(1)))
     }
+}
+
+/// Groups identical ballots: each voter's ballot type and each type's number of voters
+/// (its weight). Types are numbered in the order of their first voter.
+///
+/// The grouping refines a partition project by project (one class for everybody at first;
+/// each project splits every class into its supporters, by utility, and the others), so it
+/// needs no copy of the ballots: only the class of each voter and the size of each class.
+fn ballot_types(instance: &Instance) -> (Vec<u32>, Vec<u64>) {
+    let n = instance.voters as usize;
+    let mut class_of = vec![0u32; n];
+    let mut size: Vec<u32> = if n > 0 { vec![n as u32] } else { Vec::new() };
+    // (class, utility, voter) of the current project's supporters.
+    let mut moves: Vec<(u32, u64, u32)> = Vec::new();
+    for j in 0..instance.num_projects() {
+        moves.clear();
+        moves.extend(
+            instance
+                .supporters
+                .iter(j)
+                .map(|(v, u)| (class_of[v as usize], u, v)),
+        );
+        moves.sort_unstable();
+        let mut i = 0;
+        while i < moves.len() {
+            // The supporters from one class: split them by utility. The first group keeps
+            // the class's number when nobody else is left in it (no class is ever empty).
+            let c = moves[i].0;
+            let end = i + moves[i..].partition_point(|&(c2, _, _)| c2 == c);
+            let mut keep = end - i == size[c as usize] as usize;
+            let mut g = i;
+            while g < end {
+                let u = moves[g].1;
+                let g_end = g + moves[g..end].partition_point(|&(_, u2, _)| u2 == u);
+                let count = (g_end - g) as u32;
+                if keep {
+                    keep = false;
+                } else {
+                    let new = size.len() as u32;
+                    size.push(count);
+                    size[c as usize] -= count;
+                    for &(_, _, v) in &moves[g..g_end] {
+                        class_of[v as usize] = new;
+                    }
+                }
+                g = g_end;
+            }
+            i = end;
+        }
+    }
+    drop(moves);
+    // Renumber the classes in the order of their first voter.
+    let mut renumber = vec![u32::MAX; size.len()];
+    let mut weight: Vec<u64> = Vec::with_capacity(size.len());
+    for c in class_of.iter_mut() {
+        let r = &mut renumber[*c as usize];
+        if *r == u32::MAX {
+            *r = weight.len() as u32;
+            weight.push(u64::from(size[*c as usize]));
+        }
+        *c = *r;
+    }
+    (class_of, weight)
 }
 
 /// The utility a supporter gives under `sat`, from the cost and the raw utility in the
@@ -945,7 +1042,7 @@ mod tests {
             costs: costs.to_vec(),
             ids: (0..costs.len()).map(|i| format!("p{i}")).collect(),
             voters: ballots.len() as u32,
-            supporters,
+            supporters: supporters.into(),
         }
     }
 
@@ -984,5 +1081,46 @@ mod tests {
         // Under cost satisfaction a free project gives no satisfaction: it is ignored.
         let cost = method_of_equal_shares(&inst, Satisfaction::Cost, TieBreak::default());
         assert!(cost.selected.is_empty());
+    }
+
+    proptest::proptest! {
+        /// The partition refinement groups exactly the voters whose ballots (projects and
+        /// utilities) are equal, numbered in the order of their first voter.
+        #[test]
+        fn ballot_types_group_equal_ballots(
+            ballots in proptest::collection::vec(
+                proptest::collection::btree_map(0usize..5, 0u64..3, 0..5), 0..30)
+        ) {
+            let m = 5;
+            let mut lists = vec![Vec::new(); m];
+            for (v, ballot) in ballots.iter().enumerate() {
+                for (&p, &u) in ballot {
+                    lists[p].push((v as VoterIx, u));
+                }
+            }
+            let inst = Instance {
+                budget: 10,
+                costs: vec![1; m],
+                ids: (0..m).map(|i| format!("p{i}")).collect(),
+                voters: ballots.len() as u32,
+                supporters: lists.into(),
+            };
+            let (type_of, weight) = ballot_types(&inst);
+            let mut first: Vec<&std::collections::BTreeMap<usize, u64>> = Vec::new();
+            let mut expected_weight: Vec<u64> = Vec::new();
+            for (v, ballot) in ballots.iter().enumerate() {
+                let t = match first.iter().position(|b| *b == ballot) {
+                    Some(t) => t,
+                    None => {
+                        first.push(ballot);
+                        expected_weight.push(0);
+                        first.len() - 1
+                    }
+                };
+                expected_weight[t] += 1;
+                proptest::prop_assert_eq!(type_of[v] as usize, t);
+            }
+            proptest::prop_assert_eq!(weight, expected_weight);
+        }
     }
 }

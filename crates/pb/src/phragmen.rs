@@ -137,7 +137,7 @@ pub fn sequential_phragmen(instance: &Instance, tie: TieBreak) -> PhragmenOutcom
     // Voter -> projects it supports among those that may be bought.
     let mut ballots: Vec<Vec<ProjectIx>> = vec![Vec::new(); voters];
     for p in (0..n).filter(|&p| considered[p]) {
-        for &(v, _) in &instance.supporters[p] {
+        for &v in &instance.supporters[p] {
             if let Some(b) = ballots.get_mut(v as usize) {
                 b.push(p);
             }
@@ -228,7 +228,7 @@ pub fn sequential_phragmen(instance: &Instance, tie: TieBreak) -> PhragmenOutcom
         // grouped by (project, old class).
         let new_class = class_load.len() as u32;
         moved.clear();
-        for &(v, _) in &instance.supporters[q] {
+        for &v in &instance.supporters[q] {
             let old = voter_class[v as usize];
             for &p in &ballots[v as usize] {
                 *moved.entry((p, old)).or_default() += 1;
@@ -272,7 +272,8 @@ mod tests {
             supporters: votes
                 .iter()
                 .map(|v| v.iter().map(|&x| (x, 1)).collect())
-                .collect(),
+                .collect::<Vec<Vec<_>>>()
+                .into(),
         }
     }
 

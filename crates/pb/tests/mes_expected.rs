@@ -218,7 +218,7 @@ mod properties {
             costs: costs.to_vec(),
             ids: (0..costs.len()).map(|i| format!("p{i}")).collect(),
             voters: ballots.len() as u32,
-            supporters,
+            supporters: supporters.into(),
         }
     }
 

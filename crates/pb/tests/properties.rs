@@ -27,7 +27,8 @@ fn instance() -> impl Strategy<Value = Instance> {
                             .map(|(v, x)| (v as u32, x))
                             .collect()
                     })
-                    .collect(),
+                    .collect::<Vec<Vec<_>>>()
+                    .into(),
             })
     })
 }
@@ -85,18 +86,21 @@ fn permuted(instance: &Instance, voter_shift: u32, project_shift: usize) -> Inst
         costs: vec![0; n],
         ids: vec![String::new(); n],
         voters: instance.voters,
-        supporters: vec![Vec::new(); n],
+        supporters: Default::default(),
     };
+    let mut supporters = vec![Vec::new(); n];
     for p in 0..n {
         out.costs[newp(p)] = instance.costs[p];
         out.ids[newp(p)] = instance.ids[p].clone();
-        let mut s: Vec<(u32, u64)> = instance.supporters[p]
-            .iter()
-            .map(|&(v, u)| (newv(v), u))
+        let mut s: Vec<(u32, u64)> = instance
+            .supporters
+            .iter(p)
+            .map(|(v, u)| (newv(v), u))
             .collect();
         s.sort();
-        out.supporters[newp(p)] = s;
+        supporters[newp(p)] = s;
     }
+    out.supporters = supporters.into();
     out
 }
 

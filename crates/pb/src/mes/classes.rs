@@ -26,6 +26,7 @@
 
 use std::cmp::Ordering;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use num_bigint::BigUint;
 use num_traits::ToPrimitive;
@@ -41,14 +42,70 @@ const UNMET: u32 = u32::MAX - 1;
 /// Fixed-point scale of the intervals: values are kept times 2^SCALE.
 const SCALE: u32 = 48;
 
-/// What a run needs beyond [`Prepared`], computed once per election.
-#[derive(Debug, Clone)]
+/// What a run needs beyond [`Prepared`], computed once per election (each project's
+/// supporting ballot types are [`Prepared::supporter_types`]).
+#[derive(Debug)]
 pub(super) struct UniformIndex {
     /// Each candidate's common utility (indexed by project; 0 for non-candidates).
     utility: Vec<u128>,
-    /// Each project's supporting ballot types, as slices of `supporters`.
-    start: Vec<usize>,
-    supporters: Vec<u32>,
+    /// The arrays of finished runs, kept for the next run: the iterated completions make
+    /// hundreds of runs, which would otherwise each allocate (and fault in) them again.
+    spare: Mutex<Vec<Buffers>>,
+}
+
+impl Clone for UniformIndex {
+    fn clone(&self) -> Self {
+        UniformIndex {
+            utility: self.utility.clone(),
+            spare: Mutex::default(),
+        }
+    }
+}
+
+/// The arrays a run works in, emptied, with their capacity.
+#[derive(Debug, Default)]
+struct Buffers {
+    budget: Vec<Iv>,
+    parent: Vec<u32>,
+    via: Vec<u32>,
+    class_of: Vec<(u32, u32)>,
+    live: Vec<u32>,
+    live_start: Vec<usize>,
+    live_len: Vec<usize>,
+    poor: Vec<(u32, u64)>,
+    count: Vec<u32>,
+    seen: Vec<u32>,
+    map: Vec<u32>,
+    bound: Vec<u128>,
+    remaining: Vec<ProjectIx>,
+    /// `price_classes`' list of classes still rich.
+    rich: Vec<u32>,
+}
+
+impl Buffers {
+    fn put_back(mut self, index: &UniformIndex) {
+        for v in [
+            &mut self.parent,
+            &mut self.via,
+            &mut self.live,
+            &mut self.count,
+            &mut self.seen,
+            &mut self.map,
+            &mut self.rich,
+        ] {
+            v.clear();
+        }
+        self.budget.clear();
+        self.class_of.clear();
+        self.live_start.clear();
+        self.live_len.clear();
+        self.poor.clear();
+        self.bound.clear();
+        self.remaining.clear();
+        if let Ok(mut spare) = index.spare.lock() {
+            spare.push(self);
+        }
+    }
 }
 
 impl UniformIndex {
@@ -58,17 +115,9 @@ impl UniformIndex {
         for &j in &prepared.candidates {
             utility[j] = prepared.projects[j].uniform?;
         }
-        let mut start = Vec::with_capacity(prepared.projects.len() + 1);
-        let mut supporters = Vec::new();
-        for p in &prepared.projects {
-            start.push(supporters.len());
-            supporters.extend(p.supporters.iter().map(|&(t, _)| t));
-        }
-        start.push(supporters.len());
         Some(UniformIndex {
             utility,
-            start,
-            supporters,
+            spare: Mutex::default(),
         })
     }
 }
@@ -102,7 +151,7 @@ struct Run {
     /// counting a supporter reads one place.
     class_of: Vec<(u32, u32)>,
     /// Each project's supporting ballot types that may have money left, copied from
-    /// [`UniformIndex::supporters`] when the project is first counted (`live_start[j] ==
+    /// [`Prepared::supporter_types`] when the project is first counted (`live_start[j] ==
     /// usize::MAX` until then) and shrunk, in order, as types run out of money.
     live: Vec<u32>,
     live_start: Vec<usize>,
@@ -187,7 +236,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn count(&mut self, index: &UniformIndex, j: ProjectIx, run: &mut Run) {
+    /// Counts the live supporters of project `j`, whose supporting types are `all`.
+    fn count(&mut self, all: &[u32], j: ProjectIx, run: &mut Run) {
         if self.count.len() < run.budget.len() {
             self.count.resize(run.budget.len(), 0);
         }
@@ -201,7 +251,6 @@ impl Tally {
         let mut rich = 0u64;
         if run.live_start[j] == usize::MAX {
             // First count of this project in this run: copy its live supporters.
-            let all = &index.supporters[index.start[j]..index.start[j + 1]];
             run.live_start[j] = run.live.len();
             run.live.reserve(all.len());
             for &t in all {
@@ -282,32 +331,40 @@ impl Prepared<'_> {
             return None;
         }
         let broke = hi == 0;
+        let mut spare = index
+            .spare
+            .lock()
+            .ok()
+            .and_then(|mut s| s.pop())
+            .unwrap_or_default();
+        spare.class_of.extend(
+            self.weights
+                .iter()
+                .map(|&w| (if broke { NONE } else { 0 }, w as u32)),
+        );
+        spare.live_start.resize(m, usize::MAX);
+        spare.live_len.resize(m, 0);
         let mut run = Run {
             endowment: endowment.clone(),
-            budget: Vec::new(),
-            parent: Vec::new(),
-            via: Vec::new(),
+            budget: spare.budget,
+            parent: spare.parent,
+            via: spare.via,
             exact: std::collections::HashMap::new(),
-            class_of: self
-                .weights
-                .iter()
-                .map(|&w| (if broke { NONE } else { 0 }, w as u32))
-                .collect(),
-            live: Vec::new(),
-            live_start: vec![usize::MAX; m],
-            live_len: vec![0; m],
+            class_of: spare.class_of,
+            live: spare.live,
+            live_start: spare.live_start,
+            live_len: spare.live_len,
             purchases: Vec::new(),
-            poor: Vec::new(),
+            poor: spare.poor,
             exact_comparisons: 0,
         };
         run.push_class(Iv { lo, hi }, NONE, NONE);
-        let mut remaining: Vec<ProjectIx> = if self.instance.voters == 0 {
-            Vec::new()
-        } else {
-            self.candidates.clone()
-        };
+        let mut remaining = spare.remaining;
+        if self.instance.voters > 0 {
+            remaining.extend_from_slice(&self.candidates);
+        }
         // Lower bounds on each project's π (ρ = π / u): budgets only shrink, so π only grows.
-        let mut bound: Vec<u128> = Vec::with_capacity(m);
+        let mut bound = spare.bound;
         for j in 0..m {
             let sw = self.projects[j].supporters_weight.max(1);
             bound.push((u128::from(self.instance.costs[j]) << SCALE) / sw);
@@ -318,8 +375,13 @@ impl Prepared<'_> {
                 .then(self.tie_rank[a].cmp(&self.tie_rank[b]))
         };
         remaining.sort_by(|&a, &b| key(&bound, a, b));
-        let mut tally = Tally::default();
-        let mut live: Vec<u32> = Vec::new();
+        let mut tally = Tally {
+            count: spare.count,
+            seen: spare.seen,
+            rich: 0,
+            map: spare.map,
+        };
+        let mut live = spare.rich;
         let mut margin: Option<Option<Q>> = Some(None);
         let mut step_poor_start;
         loop {
@@ -334,7 +396,7 @@ impl Prepared<'_> {
                     break;
                 }
                 evaluated += 1;
-                match self.price_classes(j, index, &mut run, &mut tally, &mut live)? {
+                match self.price_classes(j, &mut run, &mut tally, &mut live)? {
                     Found::Unaffordable(money) => {
                         dropped.push(j);
                         if let Some(mg) = margin.as_mut() {
@@ -409,7 +471,25 @@ impl Prepared<'_> {
             explanation: None,
             stability,
         };
-        Some((run_out, run.exact_comparisons))
+        let exact_comparisons = run.exact_comparisons;
+        Buffers {
+            budget: run.budget,
+            parent: run.parent,
+            via: run.via,
+            class_of: run.class_of,
+            live: run.live,
+            live_start: run.live_start,
+            live_len: run.live_len,
+            poor: run.poor,
+            count: tally.count,
+            seen: tally.seen,
+            map: tally.map,
+            bound,
+            remaining,
+            rich: live,
+        }
+        .put_back(index);
+        Some((run_out, exact_comparisons))
     }
 
     /// Compares ρ = π / u of two evaluations, exactly.
@@ -434,12 +514,11 @@ impl Prepared<'_> {
     fn price_classes(
         &self,
         j: ProjectIx,
-        index: &UniformIndex,
         run: &mut Run,
         tally: &mut Tally,
         live: &mut Vec<u32>,
     ) -> Option<Found> {
-        tally.count(index, j, run);
+        tally.count(self.supporter_types(j), j, run);
         let cost = self.instance.costs[j];
         let scaled_cost = u128::from(cost) << SCALE;
         let all = u128::from(tally.rich) == self.projects[j].supporters_weight;
@@ -579,7 +658,7 @@ mod tests {
             costs: costs.to_vec(),
             ids: (0..costs.len()).map(|i| format!("p{i}")).collect(),
             voters: ballots.len() as u32,
-            supporters,
+            supporters: supporters.into(),
         }
     }
 

@@ -14,7 +14,7 @@ mod writer;
 use std::fmt;
 
 use crate::decimal::{Decimal, DecimalError};
-use crate::instance::{Instance, ProjectIx, VoterIx};
+use crate::instance::{Instance, ProjectIx, Supporters, VoterIx};
 
 pub use reader::{parse, parse_str};
 pub use writer::{ElectionBuilder, to_string, write};
@@ -458,14 +458,44 @@ impl Election {
         })
     }
 
-    fn supporters(&self) -> Result<Vec<Vec<(VoterIx, u64)>>, InstanceError> {
-        let mut supporters: Vec<Vec<(VoterIx, u64)>> = vec![Vec::new(); self.projects.len()];
+    /// The supporters of every project, built in two passes over the ballots (count, then
+    /// fill) so that every array has exactly its final size.
+    fn supporters(&self) -> Result<Supporters, InstanceError> {
+        let m = self.projects.len();
+        // `last[p]`: the last ballot (+1) that named `p`, to count a project named twice in
+        // one ballot once.
+        let mut last = vec![0u32; m];
+        let mut start = vec![0usize; m + 1];
+        for (b, ballot) in self.ballots.iter().enumerate() {
+            let mark = b as u32 + 1;
+            for &p in ballot.vote() {
+                let p = p as ProjectIx;
+                if last[p] != mark {
+                    last[p] = mark;
+                    start[p + 1] += 1;
+                }
+            }
+        }
+        for p in 0..m {
+            start[p + 1] += start[p];
+        }
+        let total = start[m];
         let points_scale = self.points_scale();
-        let with_points = self.vote_type.has_points();
+        let with_points = self.vote_type.has_points() && !self.ballots.points.is_empty();
+        let mut voters = vec![0 as VoterIx; total];
+        let mut utilities = if with_points {
+            vec![0u64; total]
+        } else {
+            Vec::new()
+        };
+        let mut fill = start.clone();
+        last.fill(0);
         for (b, ballot) in self.ballots.iter().enumerate() {
             let voter = b as VoterIx;
+            let mark = voter + 1;
             let points = ballot.points();
             for (k, &p) in ballot.vote().iter().enumerate() {
+                let p = p as ProjectIx;
                 let utility = match (with_points, points) {
                     (true, Some(points)) => {
                         let pt = points[k];
@@ -478,20 +508,23 @@ impl Election {
                     }
                     _ => 1,
                 };
-                let list = &mut supporters[p as ProjectIx];
-                match list.last_mut() {
-                    // Named twice in the same ballot: a set for approval and ordinal
-                    // (first mention counts), a dict for points (last assignment counts).
-                    Some(last) if last.0 == voter => {
-                        if with_points {
-                            last.1 = utility;
-                        }
+                if last[p] == mark {
+                    // Named twice in the same ballot: a set for approval and ordinal (first
+                    // mention counts), a dict for points (last assignment counts).
+                    if with_points {
+                        utilities[fill[p] - 1] = utility;
                     }
-                    _ => list.push((voter, utility)),
+                    continue;
                 }
+                last[p] = mark;
+                voters[fill[p]] = voter;
+                if with_points {
+                    utilities[fill[p]] = utility;
+                }
+                fill[p] += 1;
             }
         }
-        Ok(supporters)
+        Ok(Supporters::from_parts(start, voters, utilities))
     }
 }
 

@@ -28,8 +28,8 @@ fn builds_scaled_instance_with_sets() {
     assert_eq!(i.costs, vec![50, 25, 40]);
     assert_eq!(i.ids, vec!["b", "a", "c"]);
     assert_eq!(i.voters, 4);
-    assert_eq!(i.supporters[0], vec![(0, 1), (1, 1)]);
-    assert_eq!(i.supporters[1], vec![(0, 1)]);
+    assert_eq!(i.supporters.to_vec(0), vec![(0, 1), (1, 1)]);
+    assert_eq!(i.supporters.to_vec(1), vec![(0, 1)]);
     assert!(i.supporters[2].is_empty());
 }
 
@@ -46,8 +46,8 @@ fn cumulative_points_last_assignment_wins() {
     let e = parse_str(f).unwrap();
     assert_eq!(e.points_scale(), 1);
     let i = e.instance().unwrap();
-    assert_eq!(i.supporters[0], vec![(0, 20)]);
-    assert_eq!(i.supporters[1], vec![(0, 30), (1, 15)]);
+    assert_eq!(i.supporters.to_vec(0), vec![(0, 20)]);
+    assert_eq!(i.supporters.to_vec(1), vec![(0, 30), (1, 15)]);
     assert_eq!(parse_str(&to_string(&e)).unwrap(), e);
 }
 
@@ -191,8 +191,8 @@ fn scoring_ballots_give_their_scores() {
     assert_eq!(e.constraints().max_points, Some(Decimal::from_integer(5)));
     let i = e.instance().unwrap();
     // A score of 0 still names the project (pabutools' `in`), with utility 0.
-    assert_eq!(i.supporters[0], vec![(0, 5)]);
-    assert_eq!(i.supporters[1], vec![(0, 0), (1, 2)]);
+    assert_eq!(i.supporters.to_vec(0), vec![(0, 5)]);
+    assert_eq!(i.supporters.to_vec(1), vec![(0, 0), (1, 2)]);
     assert_eq!(i.voters, 3);
     assert_eq!(parse_str(&to_string(&e)).unwrap(), e);
 }
