@@ -206,6 +206,9 @@ pub fn tally_file(args: &TallyArgs) -> Result<String, PbCliError> {
     let election = load(&args.file)?;
     let instance = instance_of(&args.file, &election)?;
     let rule = rule_of(args, &election)?;
+    let scale = election.money_scale();
+    // Counting needs only the instance: the parsed ballots are dropped before it starts.
+    drop(election);
     let tie = match args.tie_break {
         TieBreakArg::Lexicographic => TieBreak::Lexicographic,
         TieBreakArg::CostVotesLot => TieBreak::CostVotesLot { seed: args.seed },
@@ -215,11 +218,10 @@ pub fn tally_file(args: &TallyArgs) -> Result<String, PbCliError> {
     // rule itself on large files.
     let outcome = tally_with(
         &instance,
-        &rule.in_currency_units(election.money_scale()),
+        &rule.in_currency_units(scale),
         tie,
         args.json || args.explain,
     );
-    let scale = election.money_scale();
     let money = |units: u64| format_scaled(i128::from(units), scale);
     let ids = outcome.selected_ids(&instance);
     if args.json {

@@ -30,9 +30,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     files.sort();
     for path in files {
         let t = Instant::now();
-        let bytes = std::fs::read(&path)?;
-        let election = pb::pabulib::parse(&bytes)?;
+        // Only the instance is kept for counting: the file's bytes go once parsed, the parsed
+        // election once the instance is built.
+        let election = pb::pabulib::parse(&std::fs::read(&path)?)?;
         let instance = election.instance()?;
+        let money_scale = election.money_scale();
+        drop(election);
         let parse = t.elapsed();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         if tsv {
@@ -48,7 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 continue;
             };
             // The Add1 completions add one currency unit per voter, as `pb tally` does.
-            let rule = rule.in_currency_units(election.money_scale());
+            let rule = rule.in_currency_units(money_scale);
             let t = Instant::now();
             let o = tally_with(&instance, &rule, TieBreak::default(), explain);
             let elapsed = t.elapsed();

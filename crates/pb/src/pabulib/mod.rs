@@ -116,26 +116,34 @@ impl Project {
 struct TextColumn {
     text: String,
     /// End offset in `text` of each ballot's cell.
-    ends: Vec<usize>,
+    ends: Vec<u32>,
     /// Whether each ballot's cell is `None`.
     missing: Vec<bool>,
 }
 
 impl TextColumn {
-    fn push(&mut self, cell: Option<&str>) {
+    /// Adds a cell; `None` when the column's text would pass 4 GiB.
+    fn push(&mut self, cell: Option<&str>) -> Option<()> {
         if let Some(c) = cell {
             self.text.push_str(c);
         }
-        self.ends.push(self.text.len());
+        self.ends.push(u32::try_from(self.text.len()).ok()?);
         self.missing.push(cell.is_none());
+        Some(())
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.missing.shrink_to_fit();
     }
 
     fn get(&self, i: usize) -> Option<&str> {
         if *self.missing.get(i)? {
             return None;
         }
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.text.get(start..self.ends[i])
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..self.ends[i] as usize)
     }
 }
 
@@ -157,7 +165,7 @@ pub struct Ballots {
     columns: Vec<String>,
     kinds: Vec<VoteColumn>,
     /// End offset in `votes` (and `points`) of each ballot.
-    vote_ends: Vec<usize>,
+    vote_ends: Vec<u32>,
     /// The projects named by each ballot, in file order.
     votes: Vec<u32>,
     /// Points parallel to `votes` (empty unless the vote type has points).
@@ -201,9 +209,19 @@ impl Ballots {
         let start = if index == 0 {
             0
         } else {
-            self.vote_ends[index - 1]
+            self.vote_ends[index - 1] as usize
         };
-        start..self.vote_ends[index]
+        start..self.vote_ends[index] as usize
+    }
+
+    /// Gives back the memory reserved for growth while reading.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.vote_ends.shrink_to_fit();
+        self.votes.shrink_to_fit();
+        self.points.shrink_to_fit();
+        for t in &mut self.text {
+            t.shrink_to_fit();
+        }
     }
 }
 
@@ -335,6 +353,9 @@ pub enum Problem {
     /// Text that is not UTF-8.
     #[error("invalid UTF-8")]
     InvalidUtf8,
+    /// More votes, or more text in a column, than 2³² − 1.
+    #[error("too large: {0}")]
+    TooLarge(&'static str),
     /// The CSV layer failed.
     #[error("CSV error: {0}")]
     Csv(String),

@@ -398,7 +398,9 @@ impl Reader {
                         self.points_buf.push(number(pt, "points", line)?);
                     }
                 }
-                VoteColumn::Text(t) => self.ballots.text[t].push(opt_text(cell, line)?),
+                VoteColumn::Text(t) => self.ballots.text[t]
+                    .push(opt_text(cell, line)?)
+                    .ok_or_else(|| err(line, Problem::TooLarge("text of a VOTES column")))?,
             }
         }
         if has_points {
@@ -414,7 +416,9 @@ impl Reader {
             }
             self.ballots.points.extend_from_slice(&self.points_buf);
         }
-        self.ballots.vote_ends.push(self.ballots.votes.len());
+        let end = u32::try_from(self.ballots.votes.len())
+            .map_err(|_| err(line, Problem::TooLarge("number of votes")))?;
+        self.ballots.vote_ends.push(end);
         Ok(())
     }
 
@@ -433,6 +437,7 @@ impl Reader {
         let Some(typed) = self.typed else {
             return Err(err(self.meta_line, Problem::MissingMeta("vote_type")));
         };
+        self.ballots.shrink_to_fit();
         Ok(Election {
             meta: self.meta,
             vote_type: typed.vote_type,
