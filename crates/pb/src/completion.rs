@@ -177,6 +177,28 @@ fn exhaustive_over(instance: &Instance, selected: &[ProjectIx], pool: &[ProjectI
         .all(|&p| selected.contains(&p) || cost.saturating_add(instance.costs[p]) > instance.budget)
 }
 
+/// Whether `selected` holds every project MES may buy.
+fn bought_every_candidate(prepared: &Prepared<'_>, selected: &[ProjectIx]) -> bool {
+    prepared.candidates().iter().all(|p| selected.contains(p))
+}
+
+/// The first round `k` of [`exhaustion_rounds`] whose endowment, (budget + k·step) / voters,
+/// reaches [`Prepared::saturation`].
+fn rounds_to_saturation(prepared: &Prepared<'_>, budget: &Q, step: &Q) -> u64 {
+    let voters = i128::from(prepared.instance().voters);
+    let needed = prepared.saturation().mul_int(voters).sub(budget);
+    if needed.is_negative() || needed.is_zero() {
+        return 0;
+    }
+    let rounds = needed.div(step);
+    let floor = rounds.floor_u64();
+    if Q::int(i128::from(floor)) == rounds {
+        floor
+    } else {
+        floor.saturating_add(1)
+    }
+}
+
 fn all_projects(instance: &Instance) -> Vec<ProjectIx> {
     (0..instance.num_projects()).collect()
 }
@@ -255,6 +277,18 @@ fn exhaustion_rounds(prepared: &Prepared<'_>, step: &Q, exhaustive_stop: bool) -
         runs,
         reason,
     };
+    if !exhaustive_stop && instance.cost_of(prepared.candidates()) <= instance.budget {
+        // Every project MES may buy fits in the budget together: no round can overspend, so
+        // pabutools runs to its bound and keeps the last round, whose outcome is the one
+        // from the saturation endowment on (or the bound's own, if that comes first).
+        let target = rounds_to_saturation(prepared, &budget, step).min(last);
+        let run = prepared.run(&endowment_of(target), &[], false);
+        let reason = format!(
+            "the supported projects cost {} together, within the budget: no round overspends, and from {target} budget step(s) on the outcome no longer changes up to pabutools' bound",
+            instance.cost_of(prepared.candidates())
+        );
+        return keep((last, run), 1, reason);
+    }
     loop {
         let (k, run) = rounds.next_round();
         if k > last {
@@ -291,6 +325,19 @@ fn exhaustion_rounds(prepared: &Prepared<'_>, step: &Q, exhaustive_stop: bool) -
             return keep((k, run), rounds.computed, reason);
         }
         let increment = step.div_int(i128::from(instance.voters));
+        if bought_every_candidate(prepared, &run.selected) {
+            // Every later round buys a subset of what this one bought (candidates and free
+            // projects), so none overspends and none becomes exhaustive if this one is not:
+            // pabutools runs to its bound and keeps the last round. That round's outcome is
+            // the one from the saturation endowment on (or the bound's own, if that comes
+            // first): go straight there.
+            let target = rounds_to_saturation(prepared, &budget, step).min(last);
+            if target > k {
+                rounds.skip_to(target);
+                prev = Some((k, run));
+                continue;
+            }
+        }
         match &run.stability {
             Stability::Forever => {
                 let reason = format!(

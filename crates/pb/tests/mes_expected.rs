@@ -308,6 +308,65 @@ fn rounds_that_provably_repeat_are_skipped() {
     assert!(o.mes_runs <= 10, "{} MES rounds", o.mes_runs);
 }
 
+/// An approval election where every supported project fits in the budget together (each
+/// amount multiplied by `scale`): voters 1–3 approve pairs of the four projects, voter 0
+/// approves nothing.
+fn everything_fits(scale: u64) -> Instance {
+    let costs = [934, 580, 885, 806];
+    let supporters: Vec<Vec<(pb::VoterIx, u64)>> = vec![
+        vec![(1, 1), (2, 1)],
+        vec![(1, 1), (3, 1)],
+        vec![(1, 1), (2, 1)],
+        vec![(1, 1), (3, 1)],
+    ];
+    Instance {
+        budget: 3207 * scale,
+        costs: costs.iter().map(|c| c * scale).collect(),
+        ids: (0..4).map(|i| format!("p{i}")).collect(),
+        voters: 4,
+        supporters: supporters.into(),
+    }
+}
+
+/// pabutools' `exhaustion_by_budget_increase(budget_step = voters, exhaustive_stop=False)`
+/// round by round: the last round before one overspends, or the bound's.
+fn noexhstop_round_by_round(instance: &Instance) -> Vec<usize> {
+    let prepared = mes::Prepared::new(instance, Satisfaction::Cost, TieBreak::default());
+    let budget = mes::Q::int(i128::from(instance.budget));
+    let step = mes::Q::int(i128::from(instance.voters));
+    let mut kept = Vec::new();
+    // The bound: budget + k·step <= budget·(voters + 1), i.e. k <= budget.
+    for k in 0..=instance.budget {
+        let endowment = prepared.equal_share(&budget.add(&step.mul_int(i128::from(k))));
+        let run = prepared.run(&endowment, &[], false);
+        if run.total_cost > instance.budget {
+            break;
+        }
+        kept = run.selected;
+    }
+    kept
+}
+
+/// When the budget covers every supported project, no round of the real-election completion
+/// can overspend: it used to run round after round up to pabutools' bound (about 3·10⁹ rounds
+/// here). It now goes straight to the round whose outcome the bound keeps.
+#[test]
+fn add1_noexhstop_stops_when_the_budget_covers_every_project() {
+    let small = everything_fits(1);
+    let o = completion::mes_add1_noexhstop(&small, TieBreak::default(), 1, false);
+    assert_eq!(o.selected, noexhstop_round_by_round(&small));
+    assert_eq!(o.selected, vec![0, 1, 2, 3]);
+    assert_eq!(o.mes_runs, 1);
+
+    let large = everything_fits(1_000_000);
+    let started = std::time::Instant::now();
+    let o = completion::mes_add1_noexhstop(&large, TieBreak::default(), 1, false);
+    assert_eq!(o.selected, vec![0, 1, 2, 3]);
+    assert_eq!(o.total_cost, large.cost_of(&[0, 1, 2, 3]));
+    assert_eq!(o.mes_runs, 1);
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+}
+
 /// Without explanations the Equal Shares rules select exactly what they select with them.
 #[test]
 fn explanations_do_not_change_the_selection() {
