@@ -65,7 +65,7 @@ impl Clone for UniformIndex {
 /// The arrays a run works in, emptied, with their capacity.
 #[derive(Debug, Default)]
 struct Buffers {
-    budget: Vec<Iv>,
+    budget: Vec<StoredIv>,
     parent: Vec<u32>,
     via: Vec<u32>,
     class_of: Vec<(u32, u32)>,
@@ -129,6 +129,34 @@ struct Iv {
     hi: u128,
 }
 
+/// An [`Iv`] as a class keeps it: its lower end and its width (24 bytes instead of 32; a
+/// run has one per class, tens of thousands on the largest files).
+#[derive(Debug, Clone, Copy)]
+#[repr(C, packed(8))]
+struct StoredIv {
+    lo: u128,
+    width: u64,
+}
+
+impl StoredIv {
+    /// `None` when the interval is wider than 2⁶⁴ units (never seen; the run then hands
+    /// over to the reference run).
+    fn new(iv: Iv) -> Option<StoredIv> {
+        Some(StoredIv {
+            lo: iv.lo,
+            width: u64::try_from(iv.hi.checked_sub(iv.lo)?).ok()?,
+        })
+    }
+
+    fn get(self) -> Iv {
+        let lo = self.lo;
+        Iv {
+            lo,
+            hi: lo + u128::from(self.width),
+        }
+    }
+}
+
 /// A purchase, enough to recompute its share exactly.
 struct Purchase {
     cost: u64,
@@ -143,7 +171,7 @@ struct Run {
     endowment: Q,
     /// Per class: budget interval, parent class and creating purchase (`NONE` for the
     /// first class), exact budget once computed.
-    budget: Vec<Iv>,
+    budget: Vec<StoredIv>,
     parent: Vec<u32>,
     via: Vec<u32>,
     exact: std::collections::HashMap<u32, Q>,
@@ -203,12 +231,18 @@ impl Run {
             .div_int(i128::from(rich))
     }
 
-    fn push_class(&mut self, budget: Iv, parent: u32, via: u32) -> u32 {
+    /// A new class; `None` when its interval is too wide to store.
+    fn push_class(&mut self, budget: Iv, parent: u32, via: u32) -> Option<u32> {
         let c = self.budget.len() as u32;
-        self.budget.push(budget);
+        self.budget.push(StoredIv::new(budget)?);
         self.parent.push(parent);
         self.via.push(via);
-        c
+        Some(c)
+    }
+
+    /// The budget interval of class `c`.
+    fn budget(&self, c: u32) -> Iv {
+        self.budget[c as usize].get()
     }
 }
 
@@ -237,7 +271,8 @@ struct Tally {
 
 impl Tally {
     /// Counts the live supporters of project `j`, whose supporting types are `all`.
-    fn count(&mut self, all: &[u32], j: ProjectIx, run: &mut Run) {
+    /// `total`: the length of all the projects' lists together.
+    fn count(&mut self, all: &[u32], total: usize, j: ProjectIx, run: &mut Run) {
         if self.count.len() < run.budget.len() {
             self.count.resize(run.budget.len(), 0);
         }
@@ -252,6 +287,11 @@ impl Tally {
         if run.live_start[j] == usize::MAX {
             // First count of this project in this run: copy its live supporters.
             run.live_start[j] = run.live.len();
+            if run.live.capacity() == 0 {
+                // At most every project's list: reserved once, exactly, for this run and
+                // the next ones (the buffers are reused).
+                run.live.reserve_exact(total);
+            }
             run.live.reserve(all.len());
             for &t in all {
                 let (c, w) = class_of[t as usize];
@@ -358,7 +398,7 @@ impl Prepared<'_> {
             poor: spare.poor,
             exact_comparisons: 0,
         };
-        run.push_class(Iv { lo, hi }, NONE, NONE);
+        run.push_class(Iv { lo, hi }, NONE, NONE)?;
         let mut remaining = spare.remaining;
         if self.instance.voters > 0 {
             remaining.extend_from_slice(&self.candidates);
@@ -456,7 +496,7 @@ impl Prepared<'_> {
                 poor: start..run.poor.len(),
                 ..best
             };
-            self.pay_classes(&price, &mut run, &mut tally);
+            self.pay_classes(&price, &mut run, &mut tally)?;
             selected.push(price.project);
         }
         let total_cost = self.instance.cost_of(&selected);
@@ -518,7 +558,7 @@ impl Prepared<'_> {
         tally: &mut Tally,
         live: &mut Vec<u32>,
     ) -> Option<Found> {
-        tally.count(self.supporter_types(j), j, run);
+        tally.count(self.supporter_types(j), self.sup_types.len(), j, run);
         let cost = self.instance.costs[j];
         let scaled_cost = u128::from(cost) << SCALE;
         let all = u128::from(tally.rich) == self.projects[j].supporters_weight;
@@ -544,7 +584,7 @@ impl Prepared<'_> {
             let mut i = 0;
             while i < live.len() {
                 let c = live[i];
-                let b = run.budget[c as usize];
+                let b = run.budget(c);
                 let poor = if b.hi < share.lo {
                     true
                 } else if b.lo >= share.hi {
@@ -582,7 +622,8 @@ impl Prepared<'_> {
 
     /// Buys the project of `price`: every class of its supporters pays the share or, if it
     /// has no more than that, all it has.
-    fn pay_classes(&self, price: &Price, run: &mut Run, tally: &mut Tally) {
+    /// `None` when a new class's interval cannot be stored.
+    fn pay_classes(&self, price: &Price, run: &mut Run, tally: &mut Tally) -> Option<()> {
         let q = run.purchases.len() as u32;
         run.purchases.push(Purchase {
             cost: self.instance.costs[price.project],
@@ -610,7 +651,7 @@ impl Prepared<'_> {
             let new = if mapped != UNMET {
                 mapped
             } else {
-                let b = run.budget[c as usize];
+                let b = run.budget(c);
                 let pays_all = if b.hi <= share.lo {
                     true
                 } else if b.lo > share.hi {
@@ -626,7 +667,7 @@ impl Prepared<'_> {
                         lo: b.lo.saturating_sub(share.hi),
                         hi: b.hi.saturating_sub(share.lo),
                     };
-                    run.push_class(left, c, q)
+                    run.push_class(left, c, q)?
                 };
                 tally.map[c as usize] = new;
                 met.push(c);
@@ -637,6 +678,7 @@ impl Prepared<'_> {
         for &c in &met {
             tally.map[c as usize] = UNMET;
         }
+        Some(())
     }
 }
 
