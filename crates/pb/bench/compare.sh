@@ -49,11 +49,12 @@ for f in "$dir"/*"$filter"*.pb; do
   for r in $rules; do
     [ -n "$reuse" ] && break
     out="$(/usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$ours" "$f" --tsv "$r")"
-    printf '%s\n' "$out" | grep -v $'\tparse\t' >> "$ours_tsv" || true
+    printf '%s\n' "$out" | grep -v -e $'\tparse\t' -e $'\theap\t' >> "$ours_tsv" || true
     if printf '%s\n' "$out" | grep -q $'\t'"$r"$'\t'; then
       printf '%s\n' "$out" | grep $'\tparse\t' | head -1 >> "$ours_tsv.parse"
       read -r wall user sys rss < "$tmp/time"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$f")" "$r" "$wall" "$user" "$sys" "$rss" >> "$stats_tsv"
+      heap="$(printf '%s\n' "$out" | awk -F'\t' '$2 == "heap" { print $3 }')"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$f")" "$r" "$wall" "$user" "$sys" "$rss" "${heap:-0}" >> "$stats_tsv"
     fi
   done
   if [ -z "${PABUTOOLS_TSV:-}" ]; then
@@ -79,8 +80,9 @@ def load(p):
 ours, py = load(sys.argv[1]), load(sys.argv[2])
 stats = {}
 for line in open(sys.argv[3]):
-    f, r, wall, user, sys_, rss = line.rstrip("\n").split("\t")
-    stats[(f, r)] = (float(wall), float(user) + float(sys_), int(rss))
+    # Older stats files have no heap column.
+    f, r, wall, user, sys_, rss, *heap = line.rstrip("\n").split("\t")
+    stats[(f, r)] = (float(wall), float(user) + float(sys_), int(rss), int((heap or ["0"])[0]))
 files = sorted({k[0] for k in ours})
 
 def cell(f, s):
@@ -112,17 +114,21 @@ for steps in (
         print(f"| {f.removesuffix('.pb')} | " + " | ".join(cell(f, s) for s in steps) + " |")
     print()
 print("Ours, one process per rule (parse + rule), from /usr/bin/time: the slowest rule's")
-print("wall and CPU (user + system) time, and the largest peak memory over the rules.")
+print("wall and CPU (user + system) time, and the largest peak memory over the rules: the")
+print("process's resident memory (2.8 MB of it is the process itself, whatever the file) and")
+print("the heap the engine had in use at its peak (counting allocator of the timing example).")
 print()
-print("| file | size | slowest rule | wall | CPU | peak memory (× file) |")
-print("|---|---:|---|---:|---:|---:|")
+print("| file | size | slowest rule | wall | CPU | peak resident memory (× file) | peak heap (× file) |")
+print("|---|---:|---|---:|---:|---:|---:|")
 for f in files:
     rows = [(v, r) for (g, r), v in stats.items() if g == f]
     if not rows:
         continue
-    (wall, cpu, _), rule = max(rows)
+    (wall, cpu, _, _), rule = max(rows)
     rss = max(v[2] for v, _ in rows)
+    heap = max(v[3] for v, _ in rows)
     size = os.path.getsize(os.path.join(sys.argv[4], f))
     print(f"| {f.removesuffix('.pb')} | {size/1e6:.2f} MB | `{rule}` | {wall:.2f} s | "
-          f"{cpu:.2f} s | {rss/1024:.1f} MB (×{rss*1024/size:.1f}) |")
+          f"{cpu:.2f} s | {rss/1024:.1f} MB (×{rss*1024/size:.1f}) | "
+          f"{heap/1e6:.2f} MB (×{heap/size:.1f}) |")
 PY
