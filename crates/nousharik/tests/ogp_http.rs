@@ -791,3 +791,342 @@ async fn staff_build_a_plan_and_bad_forms_keep_what_was_typed() {
     }
     test_db.cleanup().await;
 }
+
+const OTHER_COUNCIL_STAFF: (&str, &str) = ("staff.tanger@demo.nousharik.ma", "demo-staff-2026");
+
+/// The newest audit entry of `action`: (actor, details).
+async fn last_audit(db: &Db, action: &str) -> (String, serde_json::Value) {
+    let (actor, details): (String, String) = db
+        .query_as("SELECT actor, details FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1")
+        .bind(action.to_string())
+        .fetch_one(db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("no {action} in the audit log: {e}"));
+    (actor, serde_json::from_str(&details).unwrap())
+}
+
+async fn text_of(db: &Db, sql: &str, id: i64) -> String {
+    db.query_scalar(sql)
+        .bind(id)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+/// The plan's staff correct a commitment's OGP fields, a milestone and an indicator; a bad
+/// value is explained with what was typed kept; nobody else may (anonymous, citizen,
+/// association, staff of another council); a closed plan refuses every correction; every
+/// correction is audited with its old and new values.
+#[tokio::test]
+async fn staff_correct_commitments_milestones_and_indicators() {
+    let (mut app, test_db) = demo_app().await;
+    let db = test_db.db.clone();
+    let c1 = commitment(&db, "TTA-01").await;
+    let page = format!("/ogp/commitments/{c1}");
+    let edit_c = format!("{page}/edit");
+    let m: i64 = db
+        .query_scalar(
+            "SELECT id FROM ogp_milestones WHERE commitment_id = ? AND kind = 'milestone' \
+             ORDER BY id LIMIT 1",
+        )
+        .bind(c1)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    let edit_m = format!("/ogp/milestones/{m}/edit");
+    let i: i64 = db
+        .query_scalar("SELECT id FROM ogp_indicators WHERE commitment_id = ? ORDER BY id LIMIT 1")
+        .bind(c1)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    let edit_i = format!("/ogp/indicators/{i}/edit");
+    let old_title = text_of(&db, "SELECT title FROM ogp_commitments WHERE id = ?", c1).await;
+    let old_responsible = text_of(
+        &db,
+        "SELECT responsible FROM ogp_milestones WHERE id = ?",
+        m,
+    )
+    .await;
+    let values_before = count(&db, "SELECT COUNT(*) FROM ogp_indicator_values").await;
+
+    let commitment_fields = |title: &'static str, code: &'static str, ends: &'static str| {
+        vec![
+            ("code", code),
+            ("title", title),
+            ("problem", "Les données de la région sont dispersées"),
+            ("status_quo", "Quelques fichiers PDF"),
+            ("action", "Ouvrir un portail de données"),
+            (
+                "how_it_solves",
+                "Chacun peut trouver et réutiliser les données",
+            ),
+            ("values", "access_to_information"),
+            ("values", "technology_innovation"),
+            (
+                "lead_institution",
+                "Conseil régional, direction des systèmes d'information",
+            ),
+            ("supporting_institutions", "Associations du forum"),
+            ("starts_on", "2025-01-01"),
+            ("ends_on", ends),
+        ]
+    };
+    let good_c = commitment_fields(
+        "Portail régional de données ouvertes (corrigé)",
+        "TTA-01",
+        "2026-12-31",
+    );
+    let good_m = [
+        ("title", "Inventaire des données publié"),
+        ("responsible", "Direction des systèmes d'information"),
+        ("starts_on", "2025-01-15"),
+        ("due_on", "2025-09-30"),
+        ("status", "in_progress"),
+        ("completed_on", ""),
+    ];
+    let good_i = [
+        ("name", "Jeux de données publiés"),
+        ("unit", "jeux de données"),
+        ("baseline", "3"),
+        ("target", "60"),
+        ("data_source", "Portail régional, page des statistiques"),
+    ];
+
+    // Anonymous: sent to log in, for the pages and the forms.
+    app.clear_cookies();
+    for path in [&edit_c, &edit_m, &edit_i] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, 303, "{path}");
+        assert!(r.location().unwrap().starts_with("/account/login"));
+    }
+    let token = app.csrf_token().await;
+    let mut with_token = vec![("csrf", token.as_str())];
+    with_token.extend_from_slice(&good_m);
+    let r = app.post_form(&edit_m, &with_token).await;
+    assert_eq!(r.status, 303);
+    assert!(r.location().unwrap().starts_with("/account/login"));
+    // A citizen, an association's representative, the staff of another council: 403.
+    for who in [CITIZEN, REPRESENTATIVE, OTHER_COUNCIL_STAFF] {
+        log_in(&mut app, who).await;
+        for path in [&edit_c, &edit_m, &edit_i] {
+            assert_eq!(app.get(path).await.status, 403, "{} {path}", who.0);
+        }
+        let html = app.get(&page).await.text();
+        assert!(!html.contains(&edit_c), "no edit link for {}", who.0);
+        let r = post_with_csrf(&mut app, &page, &edit_c, &good_c).await;
+        assert_eq!(r.status, 403, "{}", who.0);
+        let r = post_with_csrf(&mut app, &page, &edit_m, &good_m).await;
+        assert_eq!(r.status, 403, "{}", who.0);
+        let r = post_with_csrf(&mut app, &page, &edit_i, &good_i).await;
+        assert_eq!(r.status, 403, "{}", who.0);
+    }
+    let edits = "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'ogp.%_edit'";
+    assert_eq!(count(&db, edits).await, 0, "nothing corrected");
+    assert_eq!(
+        text_of(&db, "SELECT title FROM ogp_commitments WHERE id = ?", c1).await,
+        old_title
+    );
+
+    // The regional staff: the links, then the commitment form filled with what is stored.
+    log_in(&mut app, STAFF).await;
+    let staff_id = id_of(&db, "SELECT id FROM users WHERE email = ?", STAFF.0).await;
+    let html = app.get(&page).await.text();
+    for link in [&edit_c, &edit_m, &edit_i] {
+        assert!(html.contains(&format!("href=\"{link}\"")), "{link} linked");
+    }
+    let r = app.get(&edit_c).await;
+    assert_eq!(r.status, 200);
+    let html = r.text();
+    assert!(html.contains(r#"value="TTA-01""#));
+    assert!(html.contains(r#"value="access_to_information" checked"#));
+    assert!(html.contains("journal d&#39;audit") || html.contains("journal d'audit"));
+    // End before start: 422, explained, what was typed kept, nothing changed.
+    let bad = commitment_fields("Titre tapé mais refusé", "TTA-01", "2024-12-31");
+    let r = post_with_csrf(&mut app, &edit_c, &edit_c, &bad).await;
+    assert_eq!(r.status, 422);
+    let html = r.text();
+    assert!(
+        html.contains("Date de fin — la date de fin précède la date de début."),
+        "{html}"
+    );
+    assert!(html.contains("Titre tapé mais refusé"), "typed title kept");
+    assert!(html.contains(r#"value="technology_innovation" checked"#));
+    // Another commitment's identifier: 409, explained, typed text kept.
+    let bad = commitment_fields("Titre avec un identifiant pris", "TTA-02", "2026-12-31");
+    let r = post_with_csrf(&mut app, &edit_c, &edit_c, &bad).await;
+    assert_eq!(r.status, 409);
+    let html = r.text();
+    assert!(html.contains("Cela existe déjà"), "{html}");
+    assert!(html.contains("Titre avec un identifiant pris"));
+    assert_eq!(count(&db, edits).await, 0, "refusals change nothing");
+    // Accepted: stored, shown, audited with the old and new title.
+    let r = post_with_csrf(&mut app, &edit_c, &edit_c, &good_c).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.location(), Some(page.as_str()));
+    assert!(
+        app.get(&page)
+            .await
+            .text()
+            .contains("Portail régional de données ouvertes (corrigé)")
+    );
+    let (actor, details) = last_audit(&db, "ogp.commitment_edit").await;
+    assert_eq!(actor, format!("account:{staff_id}"));
+    assert_eq!(
+        details["changes"]["title"],
+        serde_json::json!([old_title, "Portail régional de données ouvertes (corrigé)"])
+    );
+    // Saving again without a change writes nothing.
+    let r = post_with_csrf(&mut app, &edit_c, &edit_c, &good_c).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(count(&db, edits).await, 1);
+
+    // The milestone: its form, a completion without its date, then a correction.
+    let r = app.get(&edit_m).await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.text().contains(&old_responsible.replace('\'', "&#39;"))
+            || r.text().contains(&old_responsible)
+    );
+    let mut bad = good_m;
+    bad[4] = ("status", "completed");
+    let r = post_with_csrf(&mut app, &edit_m, &edit_m, &bad).await;
+    assert_eq!(r.status, 422);
+    let html = r.text();
+    assert!(
+        html.contains("Achevé le — écrivez la date sous la forme AAAA-MM-JJ."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Direction des systèmes d&#39;information")
+            || html.contains("Direction des systèmes d'information"),
+        "typed responsible kept"
+    );
+    let mut bad = good_m;
+    bad[4] = ("status", "done");
+    assert_eq!(
+        post_with_csrf(&mut app, &edit_m, &edit_m, &bad)
+            .await
+            .status,
+        422
+    );
+    let mut bad = good_m;
+    bad[3] = ("due_on", "2024-01-01");
+    let r = post_with_csrf(&mut app, &edit_m, &edit_m, &bad).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("la date de fin précède la date de début"));
+    assert_eq!(
+        text_of(
+            &db,
+            "SELECT responsible FROM ogp_milestones WHERE id = ?",
+            m
+        )
+        .await,
+        old_responsible
+    );
+    let r = post_with_csrf(&mut app, &edit_m, &edit_m, &good_m).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.location(), Some(format!("{page}#milestones").as_str()));
+    let (responsible, due, status): (String, String, String) = db
+        .query_as("SELECT responsible, due_on, status FROM ogp_milestones WHERE id = ?")
+        .bind(m)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        (responsible.as_str(), due.as_str(), status.as_str()),
+        (
+            "Direction des systèmes d'information",
+            "2025-09-30",
+            "in_progress"
+        )
+    );
+    let (actor, details) = last_audit(&db, "ogp.milestone_edit").await;
+    assert_eq!(actor, format!("account:{staff_id}"));
+    assert_eq!(details["milestone"], m);
+    assert_eq!(
+        details["changes"]["responsible"],
+        serde_json::json!([old_responsible, "Direction des systèmes d'information"])
+    );
+
+    // The indicator: a target that is not a number, then a correction.
+    assert_eq!(app.get(&edit_i).await.status, 200);
+    let mut bad = good_i;
+    bad[3] = ("target", "beaucoup");
+    let r = post_with_csrf(&mut app, &edit_i, &edit_i, &bad).await;
+    assert_eq!(r.status, 422);
+    let html = r.text();
+    assert!(html.contains("Cible — écrivez un nombre."), "{html}");
+    assert!(html.contains("beaucoup"), "typed target kept");
+    assert!(html.contains("Portail régional, page des statistiques"));
+    let r = post_with_csrf(&mut app, &edit_i, &edit_i, &good_i).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.location(), Some(format!("{page}#indicators").as_str()));
+    let (target, source): (f64, String) = db
+        .query_as("SELECT target, data_source FROM ogp_indicators WHERE id = ?")
+        .bind(i)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(target, 60.0);
+    assert_eq!(source, "Portail régional, page des statistiques");
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM ogp_indicator_values").await,
+        values_before,
+        "measured values kept"
+    );
+    let (actor, details) = last_audit(&db, "ogp.indicator_edit").await;
+    assert_eq!(actor, format!("account:{staff_id}"));
+    assert_eq!(details["changes"]["target"][1], "60");
+    assert_eq!(count(&db, edits).await, 3);
+
+    // Once the plan is closed every correction is refused with a message, what was typed kept.
+    let plan = id_of(
+        &db,
+        "SELECT plan_id FROM ogp_commitments WHERE code = ?",
+        "TTA-01",
+    )
+    .await;
+    let plan_page = format!("/ogp/plans/{plan}");
+    let r = post_with_csrf(&mut app, &plan_page, &format!("{plan_page}/close"), &[]).await;
+    assert_eq!(r.status, 303);
+    let html = app.get(&page).await.text();
+    assert!(!html.contains(&edit_c), "no edit link on a closed plan");
+    let closed = "ne peuvent plus être modifiés";
+    for path in [&edit_c, &edit_m, &edit_i] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, 409, "{path}");
+        let html = r.text();
+        assert!(html.contains(closed), "{path}: {html}");
+        assert!(
+            !html.contains("<form method=\"post\" action=\"/ogp/"),
+            "no form"
+        );
+    }
+    let late = commitment_fields("Correction tardive de l'engagement", "TTA-01", "2026-12-31");
+    let r = post_with_csrf(&mut app, &plan_page, &edit_c, &late).await;
+    assert_eq!(r.status, 409);
+    let html = r.text();
+    assert!(html.contains(closed), "{html}");
+    assert!(
+        html.contains("Correction tardive de l&#39;engagement")
+            || html.contains("Correction tardive de l'engagement")
+    );
+    let mut late_m = good_m;
+    late_m[0] = ("title", "Jalon corrigé trop tard");
+    let r = post_with_csrf(&mut app, &plan_page, &edit_m, &late_m).await;
+    assert_eq!(r.status, 409);
+    assert!(r.text().contains("Jalon corrigé trop tard"));
+    let mut late_i = good_i;
+    late_i[2] = ("baseline", "7");
+    let r = post_with_csrf(&mut app, &plan_page, &edit_i, &late_i).await;
+    assert_eq!(r.status, 409);
+    assert!(r.text().contains(closed));
+    assert_eq!(count(&db, edits).await, 3, "nothing more recorded");
+    // Unknown ids: 404.
+    assert_eq!(app.get("/ogp/milestones/999999/edit").await.status, 404);
+    assert_eq!(app.get("/ogp/indicators/999999/edit").await.status, 404);
+    assert_eq!(app.get("/ogp/commitments/999999/edit").await.status, 404);
+    nousharik::platform::audit::verify(&db).await.unwrap();
+    test_db.cleanup().await;
+}

@@ -516,3 +516,211 @@ store_test!(
         ));
     }
 );
+
+store_test!(
+    async fn corrections_are_audited_with_old_and_new_values_and_refused_once_closed(db: Db) {
+        let f = fixture(&db).await;
+        let by = Some(f.staff);
+        let plan = store::create_plan(
+            &db,
+            f.council,
+            &plan_form().parse().unwrap(),
+            false,
+            by,
+            NOW,
+        )
+        .await
+        .unwrap();
+        let new = |code: &str| {
+            commitment_form(code, &["civic_participation"])
+                .parse()
+                .unwrap()
+        };
+        let c = store::create_commitment(&db, plan, &new("TTA-01"), by, NOW)
+            .await
+            .unwrap();
+        store::create_commitment(&db, plan, &new("TTA-02"), by, NOW)
+            .await
+            .unwrap();
+        let milestone = |title: &str, due: &str| {
+            MilestoneDraft::parse(MilestoneKind::Milestone, title, "DSI", "2025-01-01", due)
+                .unwrap()
+        };
+        let m = store::add_milestone(
+            &db,
+            c,
+            &milestone("Portail en ligne", "2025-06-30"),
+            by,
+            NOW,
+        )
+        .await
+        .unwrap();
+        let indicator = |target: &str| {
+            IndicatorDraft::parse("Jeux de données", "jeux", "0", target, "Portail").unwrap()
+        };
+        let i = store::add_indicator(&db, c, &indicator("40"), by, NOW)
+            .await
+            .unwrap();
+        store::add_indicator_value(&db, i, date(2025, 6, 30), 12.0, by, NOW)
+            .await
+            .unwrap();
+
+        // The commitment: a taken identifier is a duplicate; a real correction is stored and
+        // audited with the changed fields only; the same values again write nothing.
+        let mut d = new("TTA-02");
+        assert!(matches!(
+            store::update_commitment(&db, c, &d, by, NOW + 1).await,
+            Err(StoreError::Duplicate)
+        ));
+        d.code = "TTA-01".into();
+        d.title = "Portail régional (corrigé)".into();
+        d.values = vec![OgpValue::AccessToInformation, OgpValue::CivicParticipation];
+        assert_eq!(
+            store::update_commitment(&db, c, &d, by, NOW + 1)
+                .await
+                .unwrap(),
+            plan
+        );
+        let stored = store::commitment(&db, c).await.unwrap().unwrap();
+        assert_eq!(stored.draft, d);
+        let before = audit_actions(&db).await.len();
+        store::update_commitment(&db, c, &d, by, NOW + 2)
+            .await
+            .unwrap();
+        assert_eq!(
+            audit_actions(&db).await.len(),
+            before,
+            "no change, no entry"
+        );
+
+        // The milestone: dates, responsible and status; a completion date only when completed.
+        let mut md = milestone("Portail en ligne", "2025-09-30");
+        md.responsible = "Direction du numérique".into();
+        assert_eq!(
+            store::update_milestone(
+                &db,
+                m,
+                &md,
+                MilestoneStatus::InProgress,
+                Some(date(2025, 9, 1)),
+                by,
+                NOW
+            )
+            .await
+            .unwrap(),
+            c
+        );
+        let got = store::milestone(&db, m).await.unwrap().unwrap();
+        assert_eq!(got.draft, md);
+        assert_eq!(got.status, MilestoneStatus::InProgress);
+        assert_eq!(got.completed_on, None);
+        store::update_milestone(
+            &db,
+            m,
+            &md,
+            MilestoneStatus::Completed,
+            Some(date(2025, 9, 1)),
+            by,
+            NOW,
+        )
+        .await
+        .unwrap();
+        let got = store::milestone(&db, m).await.unwrap().unwrap();
+        assert_eq!(got.completed_on, Some(date(2025, 9, 1)));
+
+        // The indicator: its definition changes, its measured values stay.
+        assert_eq!(
+            store::update_indicator(&db, i, &indicator("60"), by)
+                .await
+                .unwrap(),
+            c
+        );
+        let all = store::indicators(&db, c).await.unwrap();
+        assert_eq!(all[0].draft.target, 60.0);
+        assert_eq!(all[0].values, vec![(date(2025, 6, 30), 12.0)]);
+
+        let details: Vec<String> = db
+            .query_scalar(
+                "SELECT details FROM audit_log WHERE action LIKE 'ogp.%_edit' ORDER BY id",
+            )
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+        let details: Vec<serde_json::Value> = details
+            .iter()
+            .map(|d| serde_json::from_str(d).unwrap())
+            .collect();
+        assert_eq!(details.len(), 4, "{details:?}");
+        assert_eq!(
+            details[0]["changes"],
+            serde_json::json!({
+                "title": ["Engagement TTA-01", "Portail régional (corrigé)"],
+                "values": ["civic_participation", "access_to_information,civic_participation"],
+            })
+        );
+        assert_eq!(
+            details[1]["changes"]["responsible"],
+            serde_json::json!(["DSI", "Direction du numérique"])
+        );
+        assert_eq!(
+            details[1]["changes"]["due_on"],
+            serde_json::json!(["2025-06-30", "2025-09-30"])
+        );
+        assert_eq!(
+            details[2]["changes"],
+            serde_json::json!({
+                "status": ["in_progress", "completed"],
+                "completed_on": ["", "2025-09-01"],
+            })
+        );
+        assert_eq!(
+            details[3]["changes"],
+            serde_json::json!({ "target": ["40", "60"] })
+        );
+
+        // Closed: every correction is refused and nothing is recorded.
+        store::close_plan(&db, plan, by, NOW).await.unwrap();
+        let before = audit_actions(&db).await.len();
+        d.title = "Trop tard".into();
+        assert!(matches!(
+            store::update_commitment(&db, c, &d, by, NOW).await,
+            Err(StoreError::PlanClosed)
+        ));
+        assert!(matches!(
+            store::update_milestone(&db, m, &md, MilestoneStatus::NotStarted, None, by, NOW).await,
+            Err(StoreError::PlanClosed)
+        ));
+        assert!(matches!(
+            store::update_indicator(&db, i, &indicator("99"), by).await,
+            Err(StoreError::PlanClosed)
+        ));
+        assert_eq!(audit_actions(&db).await.len(), before);
+        assert_eq!(
+            store::commitment(&db, c)
+                .await
+                .unwrap()
+                .unwrap()
+                .draft
+                .title,
+            "Portail régional (corrigé)"
+        );
+        assert!(matches!(
+            store::update_milestone(
+                &db,
+                999_999,
+                &md,
+                MilestoneStatus::NotStarted,
+                None,
+                by,
+                NOW
+            )
+            .await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            store::update_indicator(&db, 999_999, &indicator("1"), by).await,
+            Err(StoreError::NotFound)
+        ));
+        audit::verify(&db).await.unwrap();
+    }
+);

@@ -64,6 +64,18 @@ pub fn routes() -> Router<AppState> {
         .route("/ogp/plans/{id}/report", get(report_page))
         .route("/ogp/plans/{id}/report.pdf", get(report_pdf))
         .route("/ogp/commitments/{id}", get(commitment_page))
+        .route(
+            "/ogp/commitments/{id}/edit",
+            get(edit_commitment_page).post(edit_commitment),
+        )
+        .route(
+            "/ogp/milestones/{id}/edit",
+            get(edit_milestone_page).post(edit_milestone),
+        )
+        .route(
+            "/ogp/indicators/{id}/edit",
+            get(edit_indicator_page).post(edit_indicator),
+        )
         .route("/ogp/commitments/{id}/milestones", post(add_milestone))
         .route("/ogp/commitments/{id}/indicators", post(add_indicator))
         .route(
@@ -524,19 +536,82 @@ async fn close_plan(
 // ---------------------------------------------------------------------------------------------
 
 #[derive(Template)]
-#[template(path = "ogp/new_commitment.html")]
-struct NewCommitmentTemplate<'a> {
+#[template(path = "ogp/commitment_form.html")]
+struct CommitmentFormTemplate<'a> {
     page: &'a Page,
     csrf: String,
     plan: PlanView,
+    /// Where the form posts.
+    action: String,
+    /// The page's heading.
+    heading: String,
+    /// The submit button's label.
+    button: String,
+    /// For a correction: the commitment's page (address, "code · title").
+    back: Option<(String, String)>,
+    /// False on a closed plan's correction page (only the refusal is shown).
+    show_form: bool,
     form: CommitmentForm,
     values: Vec<(&'static str, String)>,
     error: Option<String>,
 }
 
-impl NewCommitmentTemplate<'_> {
+impl CommitmentFormTemplate<'_> {
     fn ticked(&self, code: &str) -> bool {
         self.form.values.iter().any(|v| v == code)
+    }
+
+    /// The form to create a commitment in `plan`.
+    fn new_in<'a>(page: &'a Page, csrf: String, plan: &Plan) -> CommitmentFormTemplate<'a> {
+        CommitmentFormTemplate {
+            plan: PlanView::of(plan, page.locale),
+            action: format!("/ogp/plans/{}/commitments", plan.id),
+            heading: page.t("ogp-new-commitment"),
+            button: page.t("ogp-create"),
+            back: None,
+            show_form: true,
+            values: value_choices(page.locale),
+            page,
+            csrf,
+            form: CommitmentForm::default(),
+            error: None,
+        }
+    }
+
+    /// The form to correct commitment `c` of `plan`, filled with what is stored.
+    fn edit_of<'a>(
+        page: &'a Page,
+        csrf: String,
+        plan: &Plan,
+        c: &store::Commitment,
+    ) -> CommitmentFormTemplate<'a> {
+        CommitmentFormTemplate {
+            action: format!("/ogp/commitments/{}/edit", c.id),
+            heading: page.t("ogp-edit-commitment"),
+            button: page.t("ogp-save"),
+            back: Some((
+                format!("/ogp/commitments/{}", c.id),
+                format!("{} · {}", c.draft.code, c.draft.title),
+            )),
+            form: CommitmentForm::from(&c.draft),
+            ..Self::new_in(page, csrf, plan)
+        }
+    }
+}
+
+fn commitment_form_of(fields: &Fields) -> CommitmentForm {
+    CommitmentForm {
+        code: field(fields, "code").into(),
+        title: field(fields, "title").into(),
+        problem: field(fields, "problem").into(),
+        status_quo: field(fields, "status_quo").into(),
+        action: field(fields, "action").into(),
+        how_it_solves: field(fields, "how_it_solves").into(),
+        values: all_of(fields, "values"),
+        lead_institution: field(fields, "lead_institution").into(),
+        supporting_institutions: field(fields, "supporting_institutions").into(),
+        starts_on: field(fields, "starts_on").into(),
+        ends_on: field(fields, "ends_on").into(),
     }
 }
 
@@ -554,14 +629,7 @@ async fn new_commitment_page(
     )?;
     page_with_status(
         StatusCode::OK,
-        &NewCommitmentTemplate {
-            plan: PlanView::of(&plan, page.locale),
-            values: value_choices(page.locale),
-            page: &page,
-            csrf,
-            form: CommitmentForm::default(),
-            error: None,
-        },
+        &CommitmentFormTemplate::new_in(&page, csrf, &plan),
     )
 }
 
@@ -578,19 +646,7 @@ async fn create_commitment(
         &me,
         Action::ManageOgpPlan(OrganisationId(plan.organisation_id)),
     )?;
-    let form = CommitmentForm {
-        code: field(&fields, "code").into(),
-        title: field(&fields, "title").into(),
-        problem: field(&fields, "problem").into(),
-        status_quo: field(&fields, "status_quo").into(),
-        action: field(&fields, "action").into(),
-        how_it_solves: field(&fields, "how_it_solves").into(),
-        values: all_of(&fields, "values"),
-        lead_institution: field(&fields, "lead_institution").into(),
-        supporting_institutions: field(&fields, "supporting_institutions").into(),
-        starts_on: field(&fields, "starts_on").into(),
-        ends_on: field(&fields, "ends_on").into(),
-    };
+    let form = commitment_form_of(&fields);
     let (error, status) = match form.parse() {
         Ok(d) => match store::create_commitment(&state.db, id, &d, by(&me), now()).await {
             Ok(cid) => return Ok(Redirect::to(&format!("/ogp/commitments/{cid}")).into_response()),
@@ -606,14 +662,391 @@ async fn create_commitment(
     };
     page_with_status(
         status,
-        &NewCommitmentTemplate {
-            plan: PlanView::of(&plan, page.locale),
-            values: value_choices(page.locale),
-            page: &page,
-            csrf,
+        &CommitmentFormTemplate {
             form,
             error: Some(error),
+            ..CommitmentFormTemplate::new_in(&page, csrf, &plan)
         },
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corrections: a commitment's OGP fields, a milestone, an indicator (the plan's staff, while
+// the plan is open; each audited with the old and new values by the store)
+// ---------------------------------------------------------------------------------------------
+
+/// The message of a refused correction: a closed plan says that nothing can be changed.
+fn edit_refusal(page: &Page, e: &StoreError) -> Option<String> {
+    match e {
+        StoreError::PlanClosed => Some(page.t("ogp-error-plan-closed-edit")),
+        other => other.key().map(|k| page.t(k)),
+    }
+}
+
+/// The plan's staff (or an administrator) only.
+fn require_manager(me: &SignedIn, plan: &Plan) -> Result<(), AppError> {
+    require(
+        me,
+        Action::ManageOgpPlan(OrganisationId(plan.organisation_id)),
+    )
+}
+
+/// A correction page opened on a closed plan: the refusal, and no form.
+fn closed_for_edits(page: &Page, plan: &Plan) -> (StatusCode, Option<String>, bool) {
+    if plan.status == PlanStatus::Open {
+        (StatusCode::OK, None, true)
+    } else {
+        (
+            StatusCode::CONFLICT,
+            Some(page.t("ogp-error-plan-closed-edit")),
+            false,
+        )
+    }
+}
+
+async fn edit_commitment_page(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (c, plan) = load_commitment(&state, id).await?;
+    require_manager(&me, &plan)?;
+    let (status, error, show_form) = closed_for_edits(&page, &plan);
+    page_with_status(
+        status,
+        &CommitmentFormTemplate {
+            error,
+            show_form,
+            ..CommitmentFormTemplate::edit_of(&page, csrf, &plan, &c)
+        },
+    )
+}
+
+async fn edit_commitment(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
+    let (c, plan) = load_commitment(&state, id).await?;
+    require_manager(&me, &plan)?;
+    let form = commitment_form_of(&fields);
+    let (error, status) = match form.parse() {
+        Ok(d) => match store::update_commitment(&state.db, id, &d, by(&me), now()).await {
+            Ok(_) => return Ok(Redirect::to(&format!("/ogp/commitments/{id}")).into_response()),
+            Err(e) => match edit_refusal(&page, &e) {
+                Some(m) => (m, refusal_status(&e)),
+                None => return Err(e.into()),
+            },
+        },
+        Err(e) => (
+            field_message(page.locale, e),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    };
+    page_with_status(
+        status,
+        &CommitmentFormTemplate {
+            form,
+            error: Some(error),
+            ..CommitmentFormTemplate::edit_of(&page, csrf, &plan, &c)
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "ogp/edit_milestone.html")]
+struct EditMilestoneTemplate<'a> {
+    page: &'a Page,
+    csrf: String,
+    plan: PlanView,
+    /// (id, code, title) of the commitment.
+    commitment: (i64, String, String),
+    id: i64,
+    /// Milestone or improvement action, translated.
+    kind: String,
+    /// The stored title (the heading).
+    title: String,
+    status_options: Vec<(&'static str, String)>,
+    /// What the form shows: the stored values, or what was typed.
+    fields: Fields,
+    error: Option<String>,
+    show_form: bool,
+}
+
+impl EditMilestoneTemplate<'_> {
+    fn v(&self, name: &str) -> &str {
+        field(&self.fields, name)
+    }
+}
+
+fn milestone_fields(m: &store::Milestone) -> Fields {
+    [
+        ("title", m.draft.title.clone()),
+        ("responsible", m.draft.responsible.clone()),
+        ("starts_on", m.draft.starts_on.to_string()),
+        ("due_on", m.draft.due_on.to_string()),
+        ("status", m.status.code().to_string()),
+        (
+            "completed_on",
+            m.completed_on.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+/// The milestone, its commitment and its plan.
+async fn load_milestone(
+    state: &AppState,
+    id: i64,
+) -> Result<(store::Milestone, store::Commitment, Plan), AppError> {
+    let m = store::milestone(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (c, plan) = load_commitment(state, m.commitment_id).await?;
+    Ok((m, c, plan))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn milestone_page<'a>(
+    page: &'a Page,
+    csrf: String,
+    plan: &Plan,
+    c: &store::Commitment,
+    m: &store::Milestone,
+    fields: Fields,
+    error: Option<String>,
+    show_form: bool,
+) -> EditMilestoneTemplate<'a> {
+    EditMilestoneTemplate {
+        plan: PlanView::of(plan, page.locale),
+        commitment: (c.id, c.draft.code.clone(), c.draft.title.clone()),
+        id: m.id,
+        kind: page.t(&m.draft.kind.key()),
+        title: m.draft.title.clone(),
+        status_options: choices(
+            page.locale,
+            MilestoneStatus::ALL,
+            MilestoneStatus::code,
+            MilestoneStatus::key,
+        ),
+        page,
+        csrf,
+        fields,
+        error,
+        show_form,
+    }
+}
+
+async fn edit_milestone_page(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (m, c, plan) = load_milestone(&state, id).await?;
+    require_manager(&me, &plan)?;
+    let (status, error, show_form) = closed_for_edits(&page, &plan);
+    let fields = milestone_fields(&m);
+    page_with_status(
+        status,
+        &milestone_page(&page, csrf, &plan, &c, &m, fields, error, show_form),
+    )
+}
+
+async fn edit_milestone(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
+    let (m, c, plan) = load_milestone(&state, id).await?;
+    require_manager(&me, &plan)?;
+    let parsed = MilestoneDraft::parse(
+        m.draft.kind,
+        field(&fields, "title"),
+        field(&fields, "responsible"),
+        field(&fields, "starts_on"),
+        field(&fields, "due_on"),
+    )
+    .and_then(|d| {
+        let s = parse_choice("status", field(&fields, "status"), MilestoneStatus::parse)?;
+        let done = if s == MilestoneStatus::Completed {
+            Some(parse_date("completed_on", field(&fields, "completed_on"))?)
+        } else {
+            None
+        };
+        Ok((d, s, done))
+    });
+    let (error, status) = match parsed {
+        Ok((d, s, done)) => {
+            match store::update_milestone(&state.db, id, &d, s, done, by(&me), now()).await {
+                Ok(cid) => {
+                    let anchor = match m.draft.kind {
+                        MilestoneKind::Milestone => "milestones",
+                        MilestoneKind::Improvement => "improvements",
+                    };
+                    return Ok(
+                        Redirect::to(&format!("/ogp/commitments/{cid}#{anchor}")).into_response()
+                    );
+                }
+                Err(e) => match edit_refusal(&page, &e) {
+                    Some(msg) => (msg, refusal_status(&e)),
+                    None => return Err(e.into()),
+                },
+            }
+        }
+        Err(e) => (
+            field_message(page.locale, e),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    };
+    page_with_status(
+        status,
+        &milestone_page(&page, csrf, &plan, &c, &m, fields, Some(error), true),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "ogp/edit_indicator.html")]
+struct EditIndicatorTemplate<'a> {
+    page: &'a Page,
+    csrf: String,
+    plan: PlanView,
+    /// (id, code, title) of the commitment.
+    commitment: (i64, String, String),
+    id: i64,
+    /// The stored name (the heading).
+    name: String,
+    /// What the form shows: the stored values, or what was typed.
+    fields: Fields,
+    error: Option<String>,
+    show_form: bool,
+}
+
+impl EditIndicatorTemplate<'_> {
+    fn v(&self, name: &str) -> &str {
+        field(&self.fields, name)
+    }
+}
+
+/// The indicator, its commitment and its plan.
+async fn load_indicator(
+    state: &AppState,
+    id: i64,
+) -> Result<(IndicatorDraft, store::Commitment, Plan), AppError> {
+    let (commitment_id, d) = store::indicator(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (c, plan) = load_commitment(state, commitment_id).await?;
+    Ok((d, c, plan))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn indicator_page<'a>(
+    page: &'a Page,
+    csrf: String,
+    plan: &Plan,
+    c: &store::Commitment,
+    (id, d): (i64, &IndicatorDraft),
+    fields: Fields,
+    error: Option<String>,
+    show_form: bool,
+) -> EditIndicatorTemplate<'a> {
+    EditIndicatorTemplate {
+        plan: PlanView::of(plan, page.locale),
+        commitment: (c.id, c.draft.code.clone(), c.draft.title.clone()),
+        id,
+        name: d.name.clone(),
+        page,
+        csrf,
+        fields,
+        error,
+        show_form,
+    }
+}
+
+async fn edit_indicator_page(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (d, c, plan) = load_indicator(&state, id).await?;
+    require_manager(&me, &plan)?;
+    let (status, error, show_form) = closed_for_edits(&page, &plan);
+    let fields: Fields = [
+        ("name", d.name.clone()),
+        ("unit", d.unit.clone()),
+        ("baseline", views::number(d.baseline)),
+        ("target", views::number(d.target)),
+        ("data_source", d.data_source.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    page_with_status(
+        status,
+        &indicator_page(&page, csrf, &plan, &c, (id, &d), fields, error, show_form),
+    )
+}
+
+async fn edit_indicator(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
+    let (old, c, plan) = load_indicator(&state, id).await?;
+    require_manager(&me, &plan)?;
+    let parsed = IndicatorDraft::parse(
+        field(&fields, "name"),
+        field(&fields, "unit"),
+        field(&fields, "baseline"),
+        field(&fields, "target"),
+        field(&fields, "data_source"),
+    );
+    let (error, status) = match parsed {
+        Ok(d) => match store::update_indicator(&state.db, id, &d, by(&me)).await {
+            Ok(cid) => {
+                return Ok(
+                    Redirect::to(&format!("/ogp/commitments/{cid}#indicators")).into_response()
+                );
+            }
+            Err(e) => match edit_refusal(&page, &e) {
+                Some(msg) => (msg, refusal_status(&e)),
+                None => return Err(e.into()),
+            },
+        },
+        Err(e) => (
+            field_message(page.locale, e),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    };
+    page_with_status(
+        status,
+        &indicator_page(
+            &page,
+            csrf,
+            &plan,
+            &c,
+            (id, &old),
+            fields,
+            Some(error),
+            true,
+        ),
     )
 }
 

@@ -98,6 +98,77 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
+/// A statement's result, a unique violation (a second identifier, member, link) becoming
+/// [`StoreError::Duplicate`].
+fn unique<T>(r: std::result::Result<T, sqlx::Error>) -> Result<T> {
+    match r {
+        Err(e) if is_unique_violation(&e) => Err(StoreError::Duplicate),
+        other => Ok(other?),
+    }
+}
+
+/// Ends a change: writes its audit entry in the same transaction, then commits both.
+async fn commit_audited(
+    db: &Db,
+    mut tx: Tx,
+    by: Option<UserId>,
+    action: &str,
+    subject: String,
+    details: serde_json::Value,
+) -> Result<()> {
+    audit_in(db, &mut tx, by, action, subject, details).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Links a row to a plan (a forum member, a meeting): runs `insert` with the plan, the
+/// linked id, the author and the time (a second link is [`StoreError::Duplicate`]), then
+/// audits it as `action` with `{ key: linked }` and commits.
+#[allow(clippy::too_many_arguments)]
+async fn link_to_plan(
+    db: &Db,
+    mut tx: Tx,
+    insert: &str,
+    plan_id: i64,
+    (key, linked): (&str, i64),
+    by: Option<UserId>,
+    now: i64,
+    action: &str,
+) -> Result<()> {
+    unique(
+        db.query(insert)
+            .bind(plan_id)
+            .bind(linked)
+            .bind(by.map(|u| u.0))
+            .bind(now)
+            .execute(&mut *tx)
+            .await,
+    )?;
+    let mut details = serde_json::Map::new();
+    details.insert(key.to_string(), json!(linked));
+    commit_audited(
+        db,
+        tx,
+        by,
+        action,
+        format!("ogp_plan:{plan_id}"),
+        details.into(),
+    )
+    .await
+}
+
+/// The fields that differ between two versions of a record, as `{ field: [old, new] }`, for
+/// the audit entry of a correction.
+fn changes(old: &[(&'static str, String)], new: &[(&'static str, String)]) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for ((field, before), (_, after)) in old.iter().zip(new) {
+        if before != after {
+            out.insert((*field).to_string(), json!([before, after]));
+        }
+    }
+    out.into()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Plans
 // ---------------------------------------------------------------------------------------------
@@ -174,9 +245,9 @@ pub async fn create_plan(
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.plan_create",
         format!("ogp_plan:{id}"),
@@ -184,7 +255,6 @@ pub async fn create_plan(
                 "period": [d.starts_on.to_string(), d.ends_on.to_string()] }),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -249,17 +319,15 @@ pub async fn close_plan(db: &Db, id: i64, by: Option<UserId>, now: i64) -> Resul
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.plan_close",
         format!("ogp_plan:{id}"),
         json!({}),
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// A member association of a plan's forum.
@@ -293,34 +361,18 @@ pub async fn add_forum_member(
         Some("association") => {}
         Some(_) => return Err(StoreError::NotAnAssociation),
     }
-    let inserted = db
-        .query(
-            "INSERT INTO ogp_forum_members (plan_id, association_id, added_by, added_at) \
-             VALUES (?, ?, ?, ?)",
-        )
-        .bind(plan_id)
-        .bind(association_id)
-        .bind(by.map(|u| u.0))
-        .bind(now)
-        .execute(&mut *tx)
-        .await;
-    match inserted {
-        Err(e) if is_unique_violation(&e) => return Err(StoreError::Duplicate),
-        other => {
-            other?;
-        }
-    }
-    audit_in(
+    link_to_plan(
         db,
-        &mut tx,
+        tx,
+        "INSERT INTO ogp_forum_members (plan_id, association_id, added_by, added_at) \
+         VALUES (?, ?, ?, ?)",
+        plan_id,
+        ("association", association_id),
         by,
+        now,
         "ogp.forum_add",
-        format!("ogp_plan:{plan_id}"),
-        json!({ "association": association_id }),
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// The forum's member associations, by French name.
@@ -374,33 +426,17 @@ pub async fn link_event(
     if exists.is_none() {
         return Err(StoreError::NotFound);
     }
-    let inserted = db
-        .query(
-            "INSERT INTO ogp_plan_events (plan_id, event_id, linked_by, linked_at) VALUES (?, ?, ?, ?)",
-        )
-        .bind(plan_id)
-        .bind(event_id)
-        .bind(by.map(|u| u.0))
-        .bind(now)
-        .execute(&mut *tx)
-        .await;
-    match inserted {
-        Err(e) if is_unique_violation(&e) => return Err(StoreError::Duplicate),
-        other => {
-            other?;
-        }
-    }
-    audit_in(
+    link_to_plan(
         db,
-        &mut tx,
+        tx,
+        "INSERT INTO ogp_plan_events (plan_id, event_id, linked_by, linked_at) VALUES (?, ?, ?, ?)",
+        plan_id,
+        ("event", event_id),
         by,
+        now,
         "ogp.event_link",
-        format!("ogp_plan:{plan_id}"),
-        json!({ "event": event_id }),
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// The plan's linked meetings, in date order.
@@ -502,13 +538,10 @@ pub async fn create_commitment(
         .bind(now)
         .fetch_one(&mut *tx)
         .await;
-    let id: i64 = match inserted {
-        Err(e) if is_unique_violation(&e) => return Err(StoreError::Duplicate),
-        other => other?.try_get(0)?,
-    };
-    audit_in(
+    let id: i64 = unique(inserted)?.try_get(0)?;
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.commitment_create",
         format!("ogp_commitment:{id}"),
@@ -516,7 +549,6 @@ pub async fn create_commitment(
                 "values": values_to_codes(&d.values) }),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -553,6 +585,80 @@ pub async fn commitment(db: &Db, id: i64) -> Result<Option<Commitment>> {
         .fetch_optional(db.pool())
         .await?;
     row.as_ref().map(commitment_from).transpose()
+}
+
+fn commitment_fields(d: &CommitmentDraft) -> Vec<(&'static str, String)> {
+    vec![
+        ("code", d.code.clone()),
+        ("title", d.title.clone()),
+        ("problem", d.problem.clone()),
+        ("status_quo", d.status_quo.clone()),
+        ("action", d.action.clone()),
+        ("how_it_solves", d.how_it_solves.clone()),
+        ("values", values_to_codes(&d.values)),
+        ("lead_institution", d.lead_institution.clone()),
+        ("supporting_institutions", d.supporting_institutions.clone()),
+        ("starts_on", d.starts_on.to_string()),
+        ("ends_on", d.ends_on.to_string()),
+    ]
+}
+
+/// Corrects the OGP fields of a commitment of an open plan (an identifier already used in
+/// the plan is [`StoreError::Duplicate`]). The audit entry lists every changed field with its
+/// old and new value; a correction that changes nothing writes nothing. Returns its plan.
+pub async fn update_commitment(
+    db: &Db,
+    id: i64,
+    d: &CommitmentDraft,
+    by: Option<UserId>,
+    now: i64,
+) -> Result<i64> {
+    let mut tx = db.begin().await?;
+    let plan_id = open_plan_of_commitment(db, &mut tx, id).await?;
+    let row = db
+        .query(&format!(
+            "SELECT {COMMITMENT_COLUMNS} FROM ogp_commitments c WHERE c.id = ?"
+        ))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let old = commitment_from(&row)?.draft;
+    let changed = changes(&commitment_fields(&old), &commitment_fields(d));
+    if changed.as_object().is_some_and(|m| m.is_empty()) {
+        return Ok(plan_id);
+    }
+    unique(
+        db.query(
+            "UPDATE ogp_commitments SET code = ?, title = ?, problem = ?, status_quo = ?, \
+             action = ?, how_it_solves = ?, ogp_values = ?, lead_institution = ?, \
+             supporting_institutions = ?, starts_on = ?, ends_on = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(d.code.clone())
+        .bind(d.title.clone())
+        .bind(d.problem.clone())
+        .bind(d.status_quo.clone())
+        .bind(d.action.clone())
+        .bind(d.how_it_solves.clone())
+        .bind(values_to_codes(&d.values))
+        .bind(d.lead_institution.clone())
+        .bind(d.supporting_institutions.clone())
+        .bind(d.starts_on.to_string())
+        .bind(d.ends_on.to_string())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await,
+    )?;
+    commit_audited(
+        db,
+        tx,
+        by,
+        "ogp.commitment_edit",
+        format!("ogp_commitment:{id}"),
+        json!({ "plan": plan_id, "changes": changed }),
+    )
+    .await?;
+    Ok(plan_id)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -602,9 +708,9 @@ pub async fn add_milestone(
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.milestone_add",
         format!("ogp_commitment:{commitment_id}"),
@@ -612,7 +718,6 @@ pub async fn add_milestone(
                 "responsible": d.responsible, "due_on": d.due_on.to_string() }),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -646,9 +751,9 @@ pub async fn set_milestone_status(
         .bind(milestone_id)
         .execute(&mut *tx)
         .await?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.milestone_status",
         format!("ogp_commitment:{commitment_id}"),
@@ -656,7 +761,6 @@ pub async fn set_milestone_status(
                 "completed_on": completed_on.map(|d| d.to_string()) }),
     )
     .await?;
-    tx.commit().await?;
     Ok(commitment_id)
 }
 
@@ -678,6 +782,94 @@ fn milestone_from(row: &AnyRow) -> Result<Milestone> {
 
 const MILESTONE_COLUMNS: &str = "m.id, m.commitment_id, m.kind, m.title, m.responsible, \
     m.starts_on, m.due_on, m.status, m.completed_on";
+
+/// One milestone or improvement action.
+pub async fn milestone(db: &Db, id: i64) -> Result<Option<Milestone>> {
+    let row = db
+        .query(&format!(
+            "SELECT {MILESTONE_COLUMNS} FROM ogp_milestones m WHERE m.id = ?"
+        ))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(milestone_from).transpose()
+}
+
+fn milestone_fields(
+    d: &MilestoneDraft,
+    status: MilestoneStatus,
+    completed_on: Option<Date>,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("title", d.title.clone()),
+        ("responsible", d.responsible.clone()),
+        ("starts_on", d.starts_on.to_string()),
+        ("due_on", d.due_on.to_string()),
+        ("status", status.code().to_string()),
+        (
+            "completed_on",
+            completed_on.map(|c| c.to_string()).unwrap_or_default(),
+        ),
+    ]
+}
+
+/// Corrects a milestone or improvement action of an open plan: what, who, dates and where it
+/// stands (its kind stays; `completed_on` is kept only for a completed one). The audit entry
+/// lists every changed field with its old and new value; a correction that changes nothing
+/// writes nothing. Returns its commitment.
+pub async fn update_milestone(
+    db: &Db,
+    id: i64,
+    d: &MilestoneDraft,
+    status: MilestoneStatus,
+    completed_on: Option<Date>,
+    by: Option<UserId>,
+    now: i64,
+) -> Result<i64> {
+    let mut tx = db.begin().await?;
+    let row = db
+        .query(&format!(
+            "SELECT {MILESTONE_COLUMNS} FROM ogp_milestones m WHERE m.id = ?"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let old = milestone_from(&row)?;
+    open_plan_of_commitment(db, &mut tx, old.commitment_id).await?;
+    let completed_on = completed_on.filter(|_| status == MilestoneStatus::Completed);
+    let changed = changes(
+        &milestone_fields(&old.draft, old.status, old.completed_on),
+        &milestone_fields(d, status, completed_on),
+    );
+    if changed.as_object().is_some_and(|m| m.is_empty()) {
+        return Ok(old.commitment_id);
+    }
+    db.query(
+        "UPDATE ogp_milestones SET title = ?, responsible = ?, starts_on = ?, due_on = ?, \
+         status = ?, completed_on = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(d.title.clone())
+    .bind(d.responsible.clone())
+    .bind(d.starts_on.to_string())
+    .bind(d.due_on.to_string())
+    .bind(status.code())
+    .bind(completed_on.map(|c| c.to_string()))
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    commit_audited(
+        db,
+        tx,
+        by,
+        "ogp.milestone_edit",
+        format!("ogp_commitment:{}", old.commitment_id),
+        json!({ "milestone": id, "kind": old.draft.kind.code(), "changes": changed }),
+    )
+    .await?;
+    Ok(old.commitment_id)
+}
 
 /// The milestones and improvement actions of a commitment, by due date.
 pub async fn milestones(db: &Db, commitment_id: i64) -> Result<Vec<Milestone>> {
@@ -749,16 +941,15 @@ pub async fn add_indicator(
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.indicator_add",
         format!("ogp_commitment:{commitment_id}"),
         json!({ "indicator": id, "name": d.name, "baseline": d.baseline, "target": d.target }),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -790,16 +981,100 @@ pub async fn add_indicator_value(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.indicator_value",
         format!("ogp_commitment:{commitment_id}"),
         json!({ "indicator": indicator_id, "measured_on": measured_on.to_string(), "value": value }),
     )
     .await?;
-    tx.commit().await?;
+    Ok(commitment_id)
+}
+
+fn indicator_fields(d: &IndicatorDraft) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", d.name.clone()),
+        ("unit", d.unit.clone()),
+        ("baseline", d.baseline.to_string()),
+        ("target", d.target.to_string()),
+        ("data_source", d.data_source.clone()),
+    ]
+}
+
+fn indicator_draft_from(row: &AnyRow) -> Result<IndicatorDraft> {
+    Ok(IndicatorDraft {
+        name: row.try_get("name")?,
+        unit: row.try_get("unit")?,
+        baseline: row.try_get("baseline")?,
+        target: row.try_get("target")?,
+        data_source: row.try_get("data_source")?,
+    })
+}
+
+/// One indicator, without its measured values: (its commitment, the definition).
+pub async fn indicator(db: &Db, id: i64) -> Result<Option<(i64, IndicatorDraft)>> {
+    let row = db
+        .query(
+            "SELECT commitment_id, name, unit, baseline, target, data_source \
+             FROM ogp_indicators WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(|r| Ok((r.try_get("commitment_id")?, indicator_draft_from(&r)?)))
+        .transpose()
+}
+
+/// Corrects an indicator of an open plan: name, unit, baseline, target and data source (its
+/// measured values stay). The audit entry lists every changed field with its old and new
+/// value; a correction that changes nothing writes nothing (the table keeps no change time:
+/// the audit entry has it). Returns its commitment.
+pub async fn update_indicator(
+    db: &Db,
+    id: i64,
+    d: &IndicatorDraft,
+    by: Option<UserId>,
+) -> Result<i64> {
+    let mut tx = db.begin().await?;
+    let row = db
+        .query(
+            "SELECT commitment_id, name, unit, baseline, target, data_source \
+             FROM ogp_indicators WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let commitment_id: i64 = row.try_get("commitment_id")?;
+    let old = indicator_draft_from(&row)?;
+    open_plan_of_commitment(db, &mut tx, commitment_id).await?;
+    let changed = changes(&indicator_fields(&old), &indicator_fields(d));
+    if changed.as_object().is_some_and(|m| m.is_empty()) {
+        return Ok(commitment_id);
+    }
+    db.query(
+        "UPDATE ogp_indicators SET name = ?, unit = ?, baseline = ?, target = ?, \
+         data_source = ? WHERE id = ?",
+    )
+    .bind(d.name.clone())
+    .bind(d.unit.clone())
+    .bind(d.baseline)
+    .bind(d.target)
+    .bind(d.data_source.clone())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    commit_audited(
+        db,
+        tx,
+        by,
+        "ogp.indicator_edit",
+        format!("ogp_commitment:{commitment_id}"),
+        json!({ "indicator": id, "changes": changed }),
+    )
+    .await?;
     Ok(commitment_id)
 }
 
@@ -830,13 +1105,7 @@ pub async fn indicators(db: &Db, commitment_id: i64) -> Result<Vec<Indicator>> {
         out.push(Indicator {
             id,
             commitment_id: r.try_get("commitment_id")?,
-            draft: IndicatorDraft {
-                name: r.try_get("name")?,
-                unit: r.try_get("unit")?,
-                baseline: r.try_get("baseline")?,
-                target: r.try_get("target")?,
-                data_source: r.try_get("data_source")?,
-            },
+            draft: indicator_draft_from(r)?,
             values,
         });
     }
@@ -938,16 +1207,15 @@ pub async fn add_update(
         .execute(&mut *tx)
         .await?;
     }
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.update",
         format!("ogp_commitment:{commitment_id}"),
         json!({ "update": id, "evidence": listed }),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -1087,9 +1355,9 @@ pub async fn record_assessment(
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.assessment",
         format!("ogp_commitment:{commitment_id}"),
@@ -1098,7 +1366,6 @@ pub async fn record_assessment(
                 "relevant_values": values_to_codes(&r.relevant_values) }),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -1141,9 +1408,9 @@ pub async fn record_review(
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-    audit_in(
+    commit_audited(
         db,
-        &mut tx,
+        tx,
         by,
         "ogp.review",
         format!("ogp_commitment:{commitment_id}"),
@@ -1151,7 +1418,6 @@ pub async fn record_review(
                 "completion": r.completion.code(), "potential": r.potential.code() }),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -352,6 +352,25 @@ pub struct CommitmentForm {
     pub ends_on: String,
 }
 
+impl From<&CommitmentDraft> for CommitmentForm {
+    /// The form filled with a stored commitment (to correct it).
+    fn from(d: &CommitmentDraft) -> Self {
+        Self {
+            code: d.code.clone(),
+            title: d.title.clone(),
+            problem: d.problem.clone(),
+            status_quo: d.status_quo.clone(),
+            action: d.action.clone(),
+            how_it_solves: d.how_it_solves.clone(),
+            values: d.values.iter().map(|v| v.code().to_string()).collect(),
+            lead_institution: d.lead_institution.clone(),
+            supporting_institutions: d.supporting_institutions.clone(),
+            starts_on: d.starts_on.to_string(),
+            ends_on: d.ends_on.to_string(),
+        }
+    }
+}
+
 /// A commitment identifier: 1–20 letters, digits, dashes or dots.
 pub fn parse_code(value: &str) -> Result<String, FieldError> {
     let v = value.trim();
@@ -586,6 +605,13 @@ mod tests {
         );
         assert_eq!(values_from_codes("civic_participation,x"), None);
         assert_eq!(values_from_codes(""), Some(vec![]));
+    }
+
+    #[test]
+    fn a_stored_commitment_fills_its_correction_form() {
+        let c = commitment_form().parse().unwrap();
+        let again = CommitmentForm::from(&c).parse().unwrap();
+        assert_eq!(again, c);
     }
 
     #[test]
