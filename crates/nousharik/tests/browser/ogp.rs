@@ -1,14 +1,14 @@
 //! The OGP journey in Arabic in a real browser: the regional staff record a self-assessment,
 //! an association of the forum records its review (shown side by side, with the disagreement),
 //! and the Arabic PDF report is downloaded; its text (pdftotext) contains the commitments.
-//! Screenshots and axe-core on the commitment and report pages.
+//! On the way the staff correct the commitment's lead institution through its edit form.
+//! Screenshots and axe-core on the index, plan, commitment, edit and report pages.
 
 use base64::Engine as _;
 
 use crate::harness::{Browser, artifacts_dir};
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "not run yet: written on an overloaded machine; run with --run-ignored"]
 async fn self_assessment_review_and_pdf_report_in_arabic() {
     let b = Browser::start(true).await;
     b.open("/lang/ar?next=%2Fogp").await;
@@ -48,23 +48,44 @@ async fn self_assessment_review_and_pdf_report_in_arabic() {
         .await;
     b.open(&commitment_href).await;
     b.wait_for("#assessment-form").await;
-    b.click("#a-completion option[value=\"limited\"]").await;
-    b.click("#a-potential option[value=\"substantial\"]").await;
+    b.select("a-completion", "limited").await;
+    b.select("a-potential", "substantial").await;
     b.click("#assessment-form input[value=\"civic_participation\"]")
         .await;
     b.type_into("#a-narrative", "عقدت دورتان تكوينيتان للشباب في طنجة")
         .await;
     b.screenshot("ogp-assessment-form-ar").await;
-    b.click("#assessment-submit").await;
-    b.wait_for("#side-by-side article").await;
+    b.click_then("#assessment-submit", "#side-by-side article")
+        .await;
     let text = b.main_text().await;
     assert!(
         text.contains("عقدت دورتان تكوينيتان للشباب في طنجة"),
         "{text}"
     );
     assert!(text.contains("محدود"), "completion label in Arabic");
+    b.client
+        .execute(
+            "document.getElementById('side-by-side').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .expect("scroll to the ratings");
     b.screenshot("ogp-assessment-ar").await;
     b.axe_clean("commitment page (staff)").await;
+
+    // The staff correct the commitment's lead institution (kept through the edit form).
+    b.click_then("#edit-commitment", "#commitment-form").await;
+    b.axe_clean("commitment edit page").await;
+    b.type_into(
+        "#lead_institution",
+        "مجلس جهة طنجة تطوان الحسيمة — مديرية الشؤون الاجتماعية",
+    )
+    .await;
+    b.screenshot("ogp-edit-commitment-ar").await;
+    b.click_then("#commitment-submit", "#side-by-side article")
+        .await;
+    let text = b.main_text().await;
+    assert!(text.contains("مديرية الشؤون الاجتماعية"), "{text}");
     b.log_out().await;
 
     // The association of the forum records its review; it differs, and says so.
@@ -72,18 +93,25 @@ async fn self_assessment_review_and_pdf_report_in_arabic() {
         .await;
     b.open(&commitment_href).await;
     b.wait_for("#review-form").await;
-    b.click("#r-completion option[value=\"not_started\"]").await;
-    b.click("#r-potential option[value=\"modest\"]").await;
+    b.select("r-completion", "not_started").await;
+    b.select("r-potential", "modest").await;
     b.type_into("#r-narrative", "لم تفتح أي دورة في الحسيمة")
         .await;
-    b.click("#review-submit").await;
-    b.wait_for("#side-by-side article + article").await;
+    b.click_then("#review-submit", "#side-by-side article + article")
+        .await;
     let text = b.main_text().await;
     assert!(text.contains("لم تفتح أي دورة في الحسيمة"), "{text}");
     assert!(
         text.contains("يختلف عن التقييم الذاتي"),
         "disagreement shown"
     );
+    b.client
+        .execute(
+            "document.getElementById('side-by-side').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .expect("scroll to the ratings");
     b.screenshot("ogp-review-ar").await;
     b.axe_clean("commitment page (association)").await;
 
