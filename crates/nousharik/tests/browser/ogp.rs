@@ -86,6 +86,65 @@ async fn self_assessment_review_and_pdf_report_in_arabic() {
         .await;
     let text = b.main_text().await;
     assert!(text.contains("مديرية الشؤون الاجتماعية"), "{text}");
+
+    // TTA-01's milestone and indicator edit pages; a target that is not a number is explained
+    // in Arabic with what was typed kept, then corrected.
+    b.open(&plan_href).await;
+    let tta01_href: String = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('tbody tr')].find(r => r.textContent.includes('TTA-01')).querySelector('a').getAttribute('href')",
+            vec![],
+        )
+        .await
+        .expect("TTA-01 link")
+        .as_str()
+        .expect("a link")
+        .to_string();
+    b.open(&tta01_href).await;
+    b.click_then("a[id^=\"edit-milestone-\"]", "#milestone-form")
+        .await;
+    b.axe_clean("milestone edit page").await;
+    b.screenshot("ogp-edit-milestone-ar").await;
+    b.open(&tta01_href).await;
+    b.click_then("a[id^=\"edit-indicator-\"]", "#indicator-form")
+        .await;
+    b.axe_clean("indicator edit page").await;
+    let indicator: i64 = b
+        .client
+        .current_url()
+        .await
+        .expect("the edit page's address")
+        .path()
+        .trim_start_matches("/ogp/indicators/")
+        .trim_end_matches("/edit")
+        .parse()
+        .expect("an indicator id");
+    b.type_into("#i-target", "كثير").await;
+    b.click_then("#indicator-submit", "#edit-error").await;
+    let text = b.main_text().await;
+    assert!(text.contains("القيمة المستهدفة — اكتب عددا."), "{text}");
+    let typed: String = b
+        .client
+        .execute("return document.getElementById('i-target').value", vec![])
+        .await
+        .expect("the typed target")
+        .as_str()
+        .expect("text")
+        .to_string();
+    assert_eq!(typed, "كثير", "what was typed is kept");
+    b.screenshot("ogp-edit-indicator-error-ar").await;
+    b.axe_clean("indicator edit page with its error").await;
+    b.type_into("#i-target", "75").await;
+    b.click_then("#indicator-submit", "#side-by-side").await;
+    let db = b.database().await;
+    let target: f64 = db
+        .query_scalar("SELECT target FROM ogp_indicators WHERE id = ?")
+        .bind(indicator)
+        .fetch_one(db.pool())
+        .await
+        .expect("the corrected indicator");
+    assert_eq!(target, 75.0);
     b.log_out().await;
 
     // The association of the forum records its review; it differs, and says so.
