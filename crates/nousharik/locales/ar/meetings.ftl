@@ -249,3 +249,34 @@ meetings-notice-question-added = تمت إضافة السؤال إلى البن�
 meetings-error-question-prompt = اكتب السؤال (1000 حرف على الأكثر).
 meetings-error-question-choices = أدخل من 2 إلى 6 اختيارات (300 حرف على الأكثر لكل واحد).
 meetings-error-question-correct = حدد الاختيار المملوء الذي هو الجواب الصحيح.
+# الدعوات ورسائل الوحدة (src/meetings/manage.rs، src/meetings/mails.rs).
+meetings-invite-title = الدعوات
+meetings-invite-addresses = عناوين البريد الإلكتروني المراد دعوتها
+meetings-invite-hint = عنوان واحد في كل سطر. يجب أن ينتمي كل عنوان إلى حساب في المنصة؛ يتلقى الشخص دعوة بالبريد الإلكتروني.
+meetings-invite-send = ادعُ
+meetings-invite-list = الأشخاص المدعوون
+meetings-invite-email = البريد الإلكتروني
+meetings-invite-invited-at = تاريخ الدعوة
+meetings-invite-not-registered = لم يسجّل بعد
+meetings-invite-not-invitation = التسجيل في هذا النشاط ليس بالدعوة: اختر «بالدعوة» في استمارة النشاط لدعوة أشخاص.
+meetings-invite-empty = اكتب عنوان بريد إلكتروني واحدًا على الأقل.
+meetings-invite-too-many = 200 عنوان على الأكثر في كل مرة.
+meetings-invite-some-refused = تعذّرت دعوة بعض الأسطر؛ بقيت في الخانة أدناه لتصحيحها.
+meetings-invite-malformed = هذه الأسطر ليست عناوين بريد إلكتروني:
+meetings-invite-unknown = لا يوجد حساب بهذه العناوين (على الشخص أن ينشئ حسابًا أولًا):
+meetings-notice-invitations-sent = { $count ->
+    [zero] لم تُرسَل أي دعوة.
+    [one] أُرسلت دعوة واحدة.
+    [two] أُرسلت دعوتان.
+    [few] أُرسلت { $count } دعوات.
+    [many] أُرسلت { $count } دعوة.
+   *[other] أُرسلت { $count } دعوة.
+}
+meetings-mail-greeting = مرحبًا { $name }،
+meetings-mail-signature = نشارك، منصة المشاركة
+meetings-mail-invitation-subject = دعوة: { $title }
+meetings-mail-invitation-body = أنت مدعو(ة) إلى { $title }، الذي يبدأ في { $when }. التسجيل بالدعوة: سجّل في صفحة النشاط.
+meetings-mail-cancelled-subject = أُلغي: { $title }
+meetings-mail-cancelled-body = أُلغي { $title } الذي كان مقررًا في { $when }. لا يتطلب تسجيلك أي إجراء منك.
+meetings-mail-promoted-subject = لديك مقعد: { $title }
+meetings-mail-promoted-body = تحرّر مقعد: انتقلت من لائحة الانتظار إلى المسجلين في { $title }، الذي يبدأ في { $when }. رمز تسجيلك: { $code }

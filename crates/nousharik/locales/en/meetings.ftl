@@ -249,3 +249,30 @@ meetings-notice-question-added = The question is added to the bank.
 meetings-error-question-prompt = Write the question (1,000 characters at most).
 meetings-error-question-choices = Give 2 to 6 choices (300 characters at most each).
 meetings-error-question-correct = Mark which filled-in choice is the right answer.
+# Invitations and the mails of the module (src/meetings/manage.rs, src/meetings/mails.rs).
+meetings-invite-title = Invitations
+meetings-invite-addresses = E-mail addresses to invite
+meetings-invite-hint = One address per line. Each must belong to an account on the platform; the person receives an invitation by e-mail.
+meetings-invite-send = Invite
+meetings-invite-list = Invited people
+meetings-invite-email = E-mail address
+meetings-invite-invited-at = Invited on
+meetings-invite-not-registered = Not registered yet
+meetings-invite-not-invitation = Registration for this event is not on invitation: choose "On invitation" in the event form to invite people.
+meetings-invite-empty = Type at least one e-mail address.
+meetings-invite-too-many = At most 200 addresses at a time.
+meetings-invite-some-refused = Some lines could not be invited; they are kept in the box below so you can correct them.
+meetings-invite-malformed = These lines are not e-mail addresses:
+meetings-invite-unknown = No account uses these addresses (the person must first create an account):
+meetings-notice-invitations-sent = { $count ->
+    [one] One invitation sent.
+   *[other] { $count } invitations sent.
+}
+meetings-mail-greeting = Hello { $name },
+meetings-mail-signature = Nousharik, the participation platform
+meetings-mail-invitation-subject = Invitation: { $title }
+meetings-mail-invitation-body = You are invited to { $title }, which starts { $when }. Registration is on invitation: register on the event's page.
+meetings-mail-cancelled-subject = Cancelled: { $title }
+meetings-mail-cancelled-body = { $title }, planned for { $when }, is cancelled. Your registration no longer needs any action.
+meetings-mail-promoted-subject = You have a place: { $title }
+meetings-mail-promoted-body = A place has freed up: you moved from the waiting list to the registered people for { $title }, which starts { $when }. Your registration code: { $code }

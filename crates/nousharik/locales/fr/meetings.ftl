@@ -249,3 +249,30 @@ meetings-notice-question-added = La question est ajoutée à la banque.
 meetings-error-question-prompt = Écrivez la question (1 000 caractères au plus).
 meetings-error-question-choices = Donnez de 2 à 6 choix (300 caractères au plus chacun).
 meetings-error-question-correct = Cochez le choix rempli qui est la bonne réponse.
+# Invitations et mails du module (src/meetings/manage.rs, src/meetings/mails.rs).
+meetings-invite-title = Invitations
+meetings-invite-addresses = Adresses électroniques à inviter
+meetings-invite-hint = Une adresse par ligne. Chacune doit appartenir à un compte de la plateforme ; la personne reçoit une invitation par courriel.
+meetings-invite-send = Inviter
+meetings-invite-list = Personnes invitées
+meetings-invite-email = Adresse électronique
+meetings-invite-invited-at = Invitée le
+meetings-invite-not-registered = Pas encore inscrite
+meetings-invite-not-invitation = L'inscription à cet évènement n'est pas sur invitation : choisissez « Sur invitation » dans le formulaire de l'évènement pour inviter des personnes.
+meetings-invite-empty = Indiquez au moins une adresse électronique.
+meetings-invite-too-many = 200 adresses au plus à la fois.
+meetings-invite-some-refused = Certaines lignes n'ont pas pu être invitées ; elles restent dans la zone ci-dessous pour que vous les corrigiez.
+meetings-invite-malformed = Ces lignes ne sont pas des adresses électroniques :
+meetings-invite-unknown = Aucun compte n'utilise ces adresses (la personne doit d'abord créer un compte) :
+meetings-notice-invitations-sent = { $count ->
+    [one] Une invitation envoyée.
+   *[other] { $count } invitations envoyées.
+}
+meetings-mail-greeting = Bonjour { $name },
+meetings-mail-signature = Nousharik, la plateforme de participation
+meetings-mail-invitation-subject = Invitation : { $title }
+meetings-mail-invitation-body = Vous êtes invité·e à { $title }, qui commence le { $when }. L'inscription est sur invitation : inscrivez-vous sur la page de l'évènement.
+meetings-mail-cancelled-subject = Annulé : { $title }
+meetings-mail-cancelled-body = { $title }, prévu le { $when }, est annulé. Votre inscription ne demande plus rien de votre part.
+meetings-mail-promoted-subject = Vous avez une place : { $title }
+meetings-mail-promoted-body = Une place s'est libérée : vous passez de la liste d'attente aux inscrits de { $title }, qui commence le { $when }. Votre code d'inscription : { $code }

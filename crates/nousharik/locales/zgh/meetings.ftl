@@ -250,3 +250,30 @@ meetings-notice-question-added = ⵉⵜⵜⵓⵔⵏⴰ ⵓⵙⵇⵙⵉ ⵖⵔ �
 meetings-error-question-prompt = ⴰⵔⵓ ⴰⵙⵇⵙⵉ (1000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵎⴰ ⵢⴳⴳⵓⵜⵏ).
 meetings-error-question-choices = ⴼⴽ ⵙⴳ 2 ⴰⵔ 6 ⵏ ⵜⵙⵜⴰⵢⵉⵏ (300 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵎⴰ ⵢⴳⴳⵓⵜⵏ ⵉ ⴽⵓ ⵢⴰⵜ).
 meetings-error-question-correct = ⵎⵎⴰⵍ ⵜⴰⵙⵜⴰⵢⵜ ⵉⵜⵜⵓⵄⵎⵔⵏ ⵉⵚⵃⴰⵏ.
+# ⵉⵖⵔⴰⵡⵏ ⴷ ⵉⵎⴰⵢⵍⵏ (src/meetings/manage.rs, src/meetings/mails.rs): ⴰⴷ ⵜⵏ ⵢⴰⵖ ⵓⵎⴰⵙⵙⵏⴰⵙ.
+meetings-invite-title = ⵉⵖⵔⴰⵡⵏ
+meetings-invite-addresses = ⵜⵉⵏⵙⵉⵡⵉⵏ ⵏ ⵉⵎⴰⵢⵍ ⵏ ⵎⴰⵏⵉ ⵔⴰ ⵏⵖⵔ
+meetings-invite-hint = ⵢⴰⵜ ⵜⵏⵙⴰ ⴳ ⴽⵓ ⵉⵔⵉ. ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵉⵍⵉ ⴽⵓ ⵢⴰⵜ ⵉ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ ⴳ ⵜⵖⴰⵡⵙⴰ; ⴰⴼⵔⴷ ⴰⴷ ⵢⴰⵡⵉ ⴰⵖⵔⴰⵡ ⵙ ⵉⵎⴰⵢⵍ.
+meetings-invite-send = ⵖⵔ
+meetings-invite-list = ⵎⴷⴷⵏ ⵉⵜⵜⵓⵖⵔⴰⵏ
+meetings-invite-email = ⵜⴰⵏⵙⴰ ⵏ ⵉⵎⴰⵢⵍ
+meetings-invite-invited-at = ⵉⵜⵜⵓⵖⵔⴰ ⴳ
+meetings-invite-not-registered = ⵓⵔ ⵉⵣⵎⵎⴻⵎ ⴰⵔ ⴷⵖⵉ
+meetings-invite-not-invitation = ⴰⵣⵎⵎⴻⵎ ⴳ ⵓⵎⵢⴰⵏⴰⵡ ⴰ ⵓⵔ ⵉⴳⵉ ⵙ ⵓⵖⵔⴰⵡ: ⵙⵜⵉ «ⵙ ⵓⵖⵔⴰⵡ» ⴳ ⵜⵍⵖⴰ ⵏ ⵓⵎⵢⴰⵏⴰⵡ ⴰⴷ ⵜⵖⵔⴷ ⵉ ⵎⴷⴷⵏ.
+meetings-invite-empty = ⴰⵔⵓ ⵢⴰⵜ ⵜⵏⵙⴰ ⵏ ⵉⵎⴰⵢⵍ ⵎⴰ ⵉⴷⵔⵓⵙⵏ.
+meetings-invite-too-many = 200 ⵏ ⵜⵏⵙⵉⵡⵉⵏ ⵎⴰ ⵢⴳⴳⵓⵜⵏ ⴳ ⵢⴰⵜ ⵜⵉⴽⴽⵍⵜ.
+meetings-invite-some-refused = ⴽⵔⴰ ⵏ ⵉⵔⵉⵜⵏ ⵓⵔ ⵜⵜⵓⵖⵔⴰⵏ; ⵇⵇⵉⵎⵏ ⴳ ⵜⵙⵏⴼⵍⵓⵜ ⴰⴷ ⵜⵏ ⵜⵙⵖⵜⵓⴷ.
+meetings-invite-malformed = ⵉⵔⵉⵜⵏ ⴰ ⵓⵔ ⴳⵉⵏ ⵜⵉⵏⵙⵉⵡⵉⵏ ⵏ ⵉⵎⴰⵢⵍ:
+meetings-invite-unknown = ⵓⵍⴰ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ ⵙ ⵜⵏⵙⵉⵡⵉⵏ ⴰ (ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⵙⵏⵓⵍⴼⵓ ⵓⴼⵔⴷ ⴰⵎⵉⴹⴰⵏ ⵣⵡⴰⵔ):
+meetings-notice-invitations-sent = { $count ->
+    [one] ⵉⵜⵜⵓⵣⵏ ⵢⴰⵏ ⵓⵖⵔⴰⵡ.
+   *[other] ⵜⵜⵓⵣⵏⵏ { $count } ⵏ ⵉⵖⵔⴰⵡⵏ.
+}
+meetings-mail-greeting = ⴰⵣⵓⵍ { $name },
+meetings-mail-signature = ⵏⵛⴰⵔⴽ, ⵜⴰⵖⴰⵡⵙⴰ ⵏ ⵓⵙⵙⴻⵎⵎⵓ
+meetings-mail-invitation-subject = ⴰⵖⵔⴰⵡ: { $title }
+meetings-mail-invitation-body = ⵜⵜⵓⵖⵔⴰⴷ ⵖⵔ { $title }, ⴰⴷ ⵉⴱⴷⵓ ⴳ { $when }. ⴰⵣⵎⵎⴻⵎ ⵙ ⵓⵖⵔⴰⵡ: ⵣⵎⵎⴻⵎ ⴳ ⵜⵙⵏⴰ ⵏ ⵓⵎⵢⴰⵏⴰⵡ.
+meetings-mail-cancelled-subject = ⵉⵜⵜⵓⵙⵙⵔ: { $title }
+meetings-mail-cancelled-body = { $title }, ⵉⵜⵜⵓⵙⵖⴰⵡⵙⵏ ⵉ { $when }, ⵉⵜⵜⵓⵙⵙⵔ. ⴰⵣⵎⵎⴻⵎ ⵏⵏⴽ ⵓⵔ ⵉⵃⵜⴰⵊ ⴽⵔⴰ ⵙⴳ ⵖⵓⵔⴽ.
+meetings-mail-promoted-subject = ⵜⵍⵍⴰ ⵖⵓⵔⴽ ⴰⴷⵖⴰⵔ: { $title }
+meetings-mail-promoted-body = ⵉⵅⵡⴰ ⵢⴰⵏ ⵓⴷⵖⴰⵔ: ⵜⵣⵔⵉⴷ ⵙⴳ ⵜⵍⴳⴰⵎⵜ ⵏ ⵓⵔⴰⵊⵓ ⵖⵔ ⵉⵣⵎⵎⴻⵎⵏ ⵏ { $title }, ⴰⴷ ⵉⴱⴷⵓ ⴳ { $when }. ⴰⵏⴰⵎⴽ ⵏ ⵓⵣⵎⵎⴻⵎ ⵏⵏⴽ: { $code }

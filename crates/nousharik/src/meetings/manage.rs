@@ -15,10 +15,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use super::mails::{self, About, EventMail};
 use super::model::RegistrationPolicy;
 use super::model::evaluation::{Question, QuestionError};
 use super::model::form::{BLANK_QUESTIONS, check_upload};
 use super::model::form::{EventForm, FileError, FormError, MAX_FILE_BYTES, MAX_FILES};
+use super::model::registration::RegistrationStatus;
 use super::model::{EventDraft, EventKind, EventStatus, MAX_QUESTIONS, ModeKind};
 use super::routes::{Fields, load};
 use super::store::{self, Event, Placement};
@@ -35,6 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route("/events/new", get(new_page).post(create))
         .route("/events/{id}/edit", get(edit_page).post(update))
         .route("/events/{id}/cancel-event", post(cancel_event))
+        .route(
+            "/events/{id}/invitations",
+            get(invitations_page).post(invite),
+        )
         .route(
             "/events/{id}/files",
             // Room for the file and the form's other fields; the file's own size is checked
@@ -480,7 +486,13 @@ async fn update(
         }
     };
     let by = UserId(me.user.id.0);
-    store::update_event(&state.db, id, territory, &draft, by, now()).await?;
+    let promoted = store::update_event(&state.db, id, territory, &draft, by, now()).await?;
+    if !promoted.is_empty() {
+        let e = load(&state, id).await?;
+        if let Err(err) = mails::promoted(&state, &e, &promoted).await {
+            tracing::error!(error = %err, event = id, "promotion mails not sent");
+        }
+    }
     let before: Vec<i64> = store::event_questions(&state.db, id)
         .await?
         .iter()
@@ -502,10 +514,250 @@ async fn cancel_event(
         return Err(AppError::Conflict("meetings-error-event-cancelled"));
     }
     store::cancel_event(&state.db, id, UserId(me.user.id.0), now()).await?;
+    // Everyone registered or waiting hears of it in their language.
+    if let Err(err) = mails::event_cancelled(&state, &e).await {
+        tracing::error!(error = %err, event = id, "cancellation mails not sent");
+    }
     Ok(Redirect::to(&format!(
         "/events/{id}?done=meetings-notice-event-cancelled"
     ))
     .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invitations
+// ---------------------------------------------------------------------------------------------
+
+/// Most addresses one submission may carry.
+pub const MAX_INVITES: usize = 200;
+
+/// A person invited, as listed.
+struct InviteeRow {
+    name: String,
+    email: String,
+    invited: String,
+    status: String,
+    status_code: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/invitations.html")]
+struct InvitationsTemplate<'a> {
+    page: &'a Page,
+    csrf: String,
+    event: EventView,
+    /// Registration is on invitation and the event not cancelled: the form is offered.
+    open: bool,
+    /// Why the form is not offered.
+    closed_reason: Option<String>,
+    addresses: String,
+    error: Option<String>,
+    malformed: Vec<String>,
+    unknown: Vec<String>,
+    notice: Option<String>,
+    invited: Vec<InviteeRow>,
+}
+
+/// What became of the addresses of one submission.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct InviteOutcome {
+    /// Accounts found (id, address as typed), once each.
+    pub found: Vec<(UserId, String)>,
+    /// Lines that are not an e-mail address, as typed.
+    pub malformed: Vec<String>,
+    /// Addresses with no live account, as typed.
+    pub unknown: Vec<String>,
+}
+
+/// Lines of the text box, trimmed, blank ones and repeats dropped. Commas and semicolons
+/// separate addresses too (a list pasted from a mail client).
+pub fn invite_lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in text.split(['\n', ',', ';']) {
+        let piece = piece.trim();
+        if !piece.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(piece)) {
+            out.push(piece.to_string());
+        }
+    }
+    out
+}
+
+async fn sort_addresses(state: &AppState, lines: &[String]) -> Result<InviteOutcome, AppError> {
+    let mut out = InviteOutcome::default();
+    for line in lines {
+        match crate::accounts::model::Email::parse(line) {
+            Err(_) => out.malformed.push(line.clone()),
+            Ok(email) => match crate::accounts::store::user_by_email(&state.db, &email).await? {
+                None => out.unknown.push(line.clone()),
+                Some(u) => {
+                    if !out.found.iter().any(|(id, _)| *id == u.id) {
+                        out.found.push((u.id, line.clone()));
+                    }
+                }
+            },
+        }
+    }
+    Ok(out)
+}
+
+struct InviteForm {
+    addresses: String,
+    error: Option<&'static str>,
+    malformed: Vec<String>,
+    unknown: Vec<String>,
+    notice: Option<String>,
+}
+
+async fn invitations_html(
+    state: &AppState,
+    page: &Page,
+    csrf: String,
+    e: &Event,
+    form: InviteForm,
+) -> Result<Html<String>, AppError> {
+    let closed_reason = if e.status == EventStatus::Cancelled {
+        Some(page.t("meetings-cancelled"))
+    } else if e.draft.policy != RegistrationPolicy::Invitation {
+        Some(page.t("meetings-invite-not-invitation"))
+    } else {
+        None
+    };
+    let invited = store::invitations(&state.db, e.id)
+        .await?
+        .into_iter()
+        .map(|i| InviteeRow {
+            name: i.name,
+            email: i.email,
+            invited: page.datetime(&i.invited_at),
+            status: match i.status {
+                Some(s) => page.t(&format!("meetings-status-{}", s.code())),
+                None => page.t("meetings-invite-not-registered"),
+            },
+            status_code: i.status.map_or("none", RegistrationStatus::code),
+        })
+        .collect();
+    render(&InvitationsTemplate {
+        page,
+        csrf,
+        event: EventView::of(e, page),
+        open: closed_reason.is_none(),
+        closed_reason,
+        addresses: form.addresses,
+        error: form.error.map(|k| page.t(k)),
+        malformed: form.malformed,
+        unknown: form.unknown,
+        notice: form.notice,
+        invited,
+    })
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct InvitedQuery {
+    sent: Option<usize>,
+}
+
+async fn invitations_page(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+    Query(q): Query<InvitedQuery>,
+) -> Result<Html<String>, AppError> {
+    let e = managed(&state, &me, id).await?;
+    let form = InviteForm {
+        addresses: String::new(),
+        error: None,
+        malformed: vec![],
+        unknown: vec![],
+        notice: q
+            .sent
+            .map(|n| page.tr("meetings-notice-invitations-sent", &[("count", n.into())])),
+    };
+    invitations_html(&state, &page, csrf, &e, form).await
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(id): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
+    let e = managed(&state, &me, id).await?;
+    if e.status == EventStatus::Cancelled {
+        return Err(AppError::Conflict("meetings-error-event-cancelled"));
+    }
+    if e.draft.policy != RegistrationPolicy::Invitation {
+        return Err(AppError::Conflict("meetings-invite-not-invitation"));
+    }
+    let typed = fields
+        .iter()
+        .find(|(k, _)| k == "addresses")
+        .map_or(String::new(), |(_, v)| v.clone());
+    let lines = invite_lines(&typed);
+    let refuse = |key: &'static str| InviteForm {
+        addresses: typed.clone(),
+        error: Some(key),
+        malformed: vec![],
+        unknown: vec![],
+        notice: None,
+    };
+    if lines.is_empty() {
+        let html =
+            invitations_html(&state, &page, csrf, &e, refuse("meetings-invite-empty")).await?;
+        return Ok(refused(html));
+    }
+    if lines.len() > MAX_INVITES {
+        let html =
+            invitations_html(&state, &page, csrf, &e, refuse("meetings-invite-too-many")).await?;
+        return Ok(refused(html));
+    }
+    let outcome = sort_addresses(&state, &lines).await?;
+    // Everyone found is invited (once: the store ignores a repeat) and receives the mail.
+    let by = UserId(me.user.id.0);
+    let about = About::of(&state, &e);
+    let mut mails_out = Vec::new();
+    for (user, _) in &outcome.found {
+        store::invite(&state.db, id, *user, by, now()).await?;
+        if let Some(u) = crate::accounts::store::user(&state.db, *user).await? {
+            mails_out.push(mails::build(
+                EventMail::Invitation,
+                mails::locale_of(u.language.code()),
+                &u.email,
+                &u.display_name,
+                &about,
+                None,
+            ));
+        }
+    }
+    mails::send_all(&state, &mails_out).await;
+    let sent = outcome.found.len();
+    if outcome.malformed.is_empty() && outcome.unknown.is_empty() {
+        return Ok(Redirect::to(&format!("/events/{id}/invitations?sent={sent}")).into_response());
+    }
+    // Some lines could not be used: they stay in the box, as typed, each one named.
+    let kept: Vec<String> = outcome
+        .malformed
+        .iter()
+        .chain(&outcome.unknown)
+        .cloned()
+        .collect();
+    let form = InviteForm {
+        addresses: kept.join("\n"),
+        error: Some("meetings-invite-some-refused"),
+        malformed: outcome.malformed,
+        unknown: outcome.unknown,
+        notice: (sent > 0).then(|| {
+            page.tr(
+                "meetings-notice-invitations-sent",
+                &[("count", sent.into())],
+            )
+        }),
+    };
+    let html = invitations_html(&state, &page, csrf, &e, form).await?;
+    Ok(refused(html))
 }
 
 // ---------------------------------------------------------------------------------------------

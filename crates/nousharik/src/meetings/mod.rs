@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod certificates;
 pub mod demo;
+pub mod mails;
 pub mod manage;
 pub mod model;
 pub mod qr;

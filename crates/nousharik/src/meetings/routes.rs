@@ -293,6 +293,8 @@ struct EventTemplate<'a> {
     places: String,
     policy: String,
     registration_open: bool,
+    not_invited: bool,
+    invitation: bool,
     signed_in: bool,
     csrf: String,
     error: Option<String>,
@@ -394,6 +396,12 @@ async fn event_html(
     let open = e.status == super::model::EventStatus::Scheduled
         && e.draft.policy != RegistrationPolicy::Closed
         && t < e.draft.registration_closes_at;
+    // On invitation: the form only for the people invited.
+    let not_invited = e.draft.policy == RegistrationPolicy::Invitation
+        && match &user.0 {
+            Some(s) => !store::is_invited(&state.db, e.id, UserId(s.user.id.0)).await?,
+            None => false,
+        };
     render(&EventTemplate {
         page,
         event: EventView::of(e, page),
@@ -403,6 +411,8 @@ async fn event_html(
         places,
         policy: page.t(&format!("meetings-policy-{}", e.draft.policy.code())),
         registration_open: open,
+        not_invited,
+        invitation: e.draft.policy == RegistrationPolicy::Invitation,
         signed_in: user.0.is_some(),
         csrf,
         error,
@@ -533,7 +543,15 @@ async fn cancel(
     let reg = store::registration_of(&state.db, id, UserId(me.user.id.0))
         .await?
         .ok_or(AppError::NotFound)?;
-    store::cancel_registration(&state.db, reg.id, UserId(me.user.id.0), now()).await?;
+    let promoted =
+        store::cancel_registration(&state.db, reg.id, UserId(me.user.id.0), now()).await?;
+    // The people who moved up from the waiting list hear that they have a place.
+    if !promoted.is_empty() {
+        let e = load(&state, id).await?;
+        if let Err(err) = super::mails::promoted(&state, &e, &promoted).await {
+            tracing::error!(error = %err, event = id, "promotion mails not sent");
+        }
+    }
     Ok(Redirect::to(&format!("/events/{id}?done=meetings-notice-cancelled")).into_response())
 }
 

@@ -710,8 +710,8 @@ pub async fn cancel_registration(db: &Db, id: i64, by: UserId, now: i64) -> Resu
     Ok(promoted)
 }
 
-/// Invites an account to an event (idempotent).
-pub async fn invite(db: &Db, event: i64, user: UserId, by: UserId, now: i64) -> Result<()> {
+/// Invites an account to an event (idempotent); true when the invitation is new.
+pub async fn invite(db: &Db, event: i64, user: UserId, by: UserId, now: i64) -> Result<bool> {
     let mut tx = db.begin().await?;
     let n = db
         .query(
@@ -737,7 +737,117 @@ pub async fn invite(db: &Db, event: i64, user: UserId, by: UserId, now: i64) -> 
         .await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok(n > 0)
+}
+
+/// Whether an account is invited to an event.
+pub async fn is_invited(db: &Db, event: i64, user: UserId) -> Result<bool> {
+    let n: i64 = db
+        .query_scalar("SELECT COUNT(*) FROM event_invitations WHERE event_id = ? AND user_id = ?")
+        .bind(event)
+        .bind(user.0)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(n > 0)
+}
+
+/// A person invited to an event, with where their registration stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitee {
+    /// Account.
+    pub user_id: i64,
+    /// Name shown.
+    pub name: String,
+    /// Address.
+    pub email: String,
+    /// When invited.
+    pub invited_at: i64,
+    /// Their live (or latest) registration's status; `None` when they have not registered.
+    pub status: Option<RegistrationStatus>,
+}
+
+/// The people invited to an event, in the order they were invited.
+pub async fn invitations(db: &Db, event: i64) -> Result<Vec<Invitee>> {
+    let rows = db
+        .query(
+            "SELECT i.user_id, u.display_name, u.email, i.invited_at, \
+             (SELECT r.status FROM registrations r WHERE r.event_id = i.event_id \
+              AND r.user_id = i.user_id \
+              ORDER BY (CASE WHEN r.status = 'cancelled' THEN 1 ELSE 0 END), r.id DESC LIMIT 1) AS status \
+             FROM event_invitations i JOIN users u ON u.id = i.user_id \
+             WHERE i.event_id = ? ORDER BY i.invited_at, i.id",
+        )
+        .bind(event)
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let status: Option<String> = r.try_get("status")?;
+            Ok(Invitee {
+                user_id: r.try_get("user_id")?,
+                name: r.try_get("display_name")?,
+                email: r.try_get("email")?,
+                invited_at: r.try_get("invited_at")?,
+                status: match status {
+                    None => None,
+                    Some(s) => {
+                        Some(RegistrationStatus::parse(&s).ok_or_else(|| corrupt("status", &s))?)
+                    }
+                },
+            })
+        })
+        .collect()
+}
+
+/// Someone with an account to write to about a registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    /// The registration.
+    pub registration_id: i64,
+    /// Address.
+    pub email: String,
+    /// Language code of the account.
+    pub language: String,
+    /// Name on the registration.
+    pub name: String,
+    /// Registration code.
+    pub code: String,
+}
+
+const RECIPIENT_SQL: &str = "SELECT r.id, u.email, u.language, r.name, r.code \
+     FROM registrations r JOIN users u ON u.id = r.user_id \
+     WHERE u.deleted_at IS NULL";
+
+fn recipient_from(r: &AnyRow) -> Result<Recipient> {
+    Ok(Recipient {
+        registration_id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        language: r.try_get("language")?,
+        name: r.try_get("name")?,
+        code: r.try_get("code")?,
+    })
+}
+
+/// The people with an account who are registered for an event or on its waiting list.
+pub async fn registered_accounts(db: &Db, event: i64) -> Result<Vec<Recipient>> {
+    let rows = db
+        .query(&format!(
+            "{RECIPIENT_SQL} AND r.event_id = ? AND r.status IN ('confirmed', 'waiting') ORDER BY r.id"
+        ))
+        .bind(event)
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(recipient_from).collect()
+}
+
+/// The holder of a registration, when it belongs to a live account.
+pub async fn recipient(db: &Db, registration: i64) -> Result<Option<Recipient>> {
+    let row = db
+        .query(&format!("{RECIPIENT_SQL} AND r.id = ?"))
+        .bind(registration)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(recipient_from).transpose()
 }
 
 // ---------------------------------------------------------------------------------------------
