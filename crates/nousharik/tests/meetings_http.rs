@@ -1169,3 +1169,371 @@ async fn the_question_bank_grows_from_a_page_for_the_organiser_only() {
     );
     test_db.cleanup().await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Invitations, and the mails of a cancelled event and of a freed place
+// ---------------------------------------------------------------------------------------------
+
+const ASSOCIATION: (&str, &str) = ("association@demo.nousharik.ma", "demo-assoc-2026");
+
+/// Text without Fluent's bidi isolation marks around its arguments.
+fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+fn outbox(app: &TestApp) -> Vec<nousharik::platform::mail::StoredMail> {
+    nousharik::platform::mail::read_outbox(&app.data_dir().join("mail"))
+}
+
+fn mails_to(app: &TestApp, to: &str) -> Vec<nousharik::platform::mail::StoredMail> {
+    outbox(app).into_iter().filter(|m| m.to == to).collect()
+}
+
+async fn count(db: &Db, sql: &str, id: i64) -> i64 {
+    db.query_scalar(sql)
+        .bind(id)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+/// The Larache citizen becomes staff of the Larache council (staff of another organisation).
+async fn larache_staff(db: &Db) -> i64 {
+    let larache = id_of(db, "organisations", "council-larache").await;
+    let other = user_id(db, LARACHE.0).await;
+    nousharik::accounts::store::grant_membership(
+        db,
+        nousharik::platform::ids::UserId(other),
+        nousharik::platform::ids::OrganisationId(larache),
+        nousharik::accounts::model::OrgRole::Staff,
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    other
+}
+
+#[tokio::test]
+async fn invitations_are_sent_from_a_page_and_only_the_invited_may_register() {
+    let (mut app, test_db) = demo_app().await;
+    let db = test_db.db.clone();
+    let tanger = id_of(&db, "organisations", "council-tanger").await;
+    let staff = user_id(&db, STAFF.0).await;
+    larache_staff(&db).await;
+
+    // The organiser's staff create an event on invitation, and an open one.
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    let form = with(
+        &event_form(tanger, &[]),
+        &[("policy", "invitation"), ("title", "Réunion du forum")],
+    );
+    let r = post_owned(&mut app, "/events/new", "/events/new", &form).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let event = created_id(&r);
+    let r = post_owned(
+        &mut app,
+        "/events/new",
+        "/events/new",
+        &event_form(tanger, &[]),
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let open_event = created_id(&r);
+    let invitations = format!("/events/{event}/invitations");
+    let html = app.get(&format!("/events/{event}")).await.text();
+    assert!(html.contains(&invitations), "a link from the event page");
+    let dbr = &db;
+    let invitations_of = move |id: i64| async move {
+        count(
+            dbr,
+            "SELECT COUNT(*) FROM event_invitations WHERE event_id = ?",
+            id,
+        )
+        .await
+    };
+
+    // Anonymous: sent to log in, nothing stored.
+    app.clear_cookies();
+    app.set_cookie("lang", "fr");
+    let r = app.get(&invitations).await;
+    assert!(
+        r.location()
+            .is_some_and(|l| l.starts_with("/account/login"))
+    );
+    let r = app
+        .post_form_csrf(&invitations, &[("addresses", CITIZEN.0)])
+        .await;
+    assert!(r.location().is_none_or(|l| l.starts_with("/account/login")));
+    assert_ne!(r.status, 200);
+    // A citizen and the staff of another organisation: 403.
+    for (email, password) in [CITIZEN, LARACHE] {
+        log_in(&mut app, email, password).await;
+        assert_eq!(app.get(&invitations).await.status, 403, "{email}");
+        let r = post(
+            &mut app,
+            &format!("/events/{event}"),
+            &invitations,
+            &[("addresses", CITIZEN.0)],
+        )
+        .await;
+        assert_eq!(r.status, 403, "{email}");
+    }
+    assert_eq!(invitations_of(event).await, 0);
+    assert!(outbox(&app).is_empty());
+
+    // The organiser: nothing typed is refused with a message.
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    let r = app.get(&invitations).await;
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("id=\"addresses\""));
+    let r = post(
+        &mut app,
+        &invitations,
+        &invitations,
+        &[("addresses", " \n ")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(unescaped(&r).contains("Indiquez au moins une adresse"));
+    // Two accounts, a malformed line, an address with no account, a repeat: the two accounts
+    // are invited; the two other lines are named and kept in the box.
+    let typed = format!(
+        "{}\nnot an address\n  nobody@example.org\nASSOCIATION@demo.nousharik.ma\n{}",
+        CITIZEN.0, CITIZEN.0
+    );
+    let r = post(
+        &mut app,
+        &invitations,
+        &invitations,
+        &[("addresses", &typed)],
+    )
+    .await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    let body = plain(&unescaped(&r));
+    assert!(body.contains("2 invitations envoyées"), "{body}");
+    assert!(body.contains("ne sont pas des adresses"), "{body}");
+    assert!(
+        body.contains("Aucun compte n'utilise ces adresses"),
+        "{body}"
+    );
+    let malformed = &body[body.find("id=\"invite-malformed\"").unwrap()..];
+    assert!(malformed[..malformed.find("</ul>").unwrap()].contains("not an address"));
+    let unknown = &body[body.find("id=\"invite-unknown\"").unwrap()..];
+    assert!(unknown[..unknown.find("</ul>").unwrap()].contains("nobody@example.org"));
+    let textarea = &body[body.find("id=\"addresses\"").unwrap()..];
+    let textarea = &textarea[..textarea.find("</textarea>").unwrap()];
+    assert!(
+        textarea.contains("not an address\nnobody@example.org"),
+        "{textarea}"
+    );
+    assert!(
+        !textarea.contains(CITIZEN.0),
+        "the invited are not left in the box"
+    );
+    assert_eq!(invitations_of(event).await, 2);
+    assert_eq!(audit_count(&db, "meetings.invite", staff).await, 2);
+    // Each invited person has a mail in their language with the title, the date and the link.
+    let link = format!("/events/{event}");
+    let ar = mails_to(&app, CITIZEN.0);
+    assert_eq!(ar.len(), 1);
+    assert!(ar[0].subject.contains("دعوة") && ar[0].subject.contains("Réunion du forum"));
+    assert!(
+        ar[0].text.lines().any(|l| l.ends_with(&link)),
+        "{}",
+        ar[0].text
+    );
+    assert!(ar[0].text.contains("يبدأ في"));
+    let fr = mails_to(&app, ASSOCIATION.0);
+    assert_eq!(fr.len(), 1);
+    assert!(fr[0].subject.starts_with("Invitation"), "{}", fr[0].subject);
+    assert!(fr[0].text.contains("Bonjour") && fr[0].text.contains("Réunion du forum"));
+    // Inviting again is harmless: one invitation each, no second audit entry; the mail is sent
+    // again (the person may have lost it).
+    let r = post(
+        &mut app,
+        &invitations,
+        &invitations,
+        &[("addresses", CITIZEN.0)],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let page = plain(&unescaped(&app.get(r.location().unwrap()).await));
+    assert!(page.contains("Une invitation envoyée"), "{page}");
+    assert_eq!(invitations_of(event).await, 2);
+    assert_eq!(audit_count(&db, "meetings.invite", staff).await, 2);
+    assert_eq!(mails_to(&app, CITIZEN.0).len(), 2);
+    // The list shows both, not registered yet.
+    assert_eq!(page.matches("Pas encore inscrite").count(), 2, "{page}");
+
+    // Not an event on invitation: no form, and a forged post is refused.
+    let r = app.get(&format!("/events/{open_event}/invitations")).await;
+    assert_eq!(r.status, 200);
+    assert!(!r.text().contains("id=\"addresses\""));
+    let r = post(
+        &mut app,
+        &format!("/events/{open_event}/invitations"),
+        &format!("/events/{open_event}/invitations"),
+        &[("addresses", CITIZEN.0)],
+    )
+    .await;
+    assert_eq!(r.status, 409);
+    assert_eq!(invitations_of(open_event).await, 0);
+
+    // Someone not invited sees no form and is refused a forged registration.
+    let page = format!("/events/{event}");
+    log_in(&mut app, LARACHE.0, LARACHE.1).await;
+    let html = app.get(&page).await.text();
+    assert!(html.contains("not-invited") && !html.contains("register-button"));
+    let r = post(
+        &mut app,
+        &page,
+        &format!("{page}/register"),
+        &[("answer_0", "Kept answer")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    let body = unescaped(&r);
+    assert!(body.contains("sur invitation seulement"), "{body}");
+    assert!(!body.contains("register-button"), "still no form to send");
+    // An invited person registers; the list shows it.
+    log_in(&mut app, CITIZEN.0, CITIZEN.1).await;
+    let html = app.get(&page).await.text();
+    assert!(html.contains("register-button"));
+    let r = post(
+        &mut app,
+        &page,
+        &format!("{page}/register"),
+        &[("answer_0", "Nassaim")],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM registrations WHERE event_id = ? AND status = 'confirmed'",
+            event
+        )
+        .await,
+        1
+    );
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    let list = unescaped(&app.get(&invitations).await);
+    assert_eq!(
+        list.matches("data-status=\"confirmed\"").count(),
+        1,
+        "{list}"
+    );
+    assert_eq!(list.matches("data-status=\"none\"").count(), 1, "{list}");
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_freed_place_and_a_cancelled_event_are_mailed_in_each_language() {
+    let (mut app, test_db) = demo_app().await;
+    let db = test_db.db.clone();
+    let tanger = id_of(&db, "organisations", "council-tanger").await;
+    let staff = user_id(&db, STAFF.0).await;
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    let form = with(
+        &event_form(tanger, &[]),
+        &[
+            ("capacity", "1"),
+            ("waitlist", "5"),
+            ("title", "Atelier des places"),
+        ],
+    );
+    let r = post_owned(&mut app, "/events/new", "/events/new", &form).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let event = created_id(&r);
+    let page = format!("/events/{event}");
+    // One place: the Tangier citizen has it, Larache and the association wait, in that order.
+    for (email, password) in [CITIZEN, LARACHE, ASSOCIATION] {
+        log_in(&mut app, email, password).await;
+        let r = post(
+            &mut app,
+            &page,
+            &format!("{page}/register"),
+            &[("answer_0", "A")],
+        )
+        .await;
+        assert_eq!(r.status, 303, "{email}: {}", r.text());
+    }
+    assert!(outbox(&app).is_empty());
+    let code_of = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            let code: String = db
+                .query_scalar(
+                    "SELECT r.code FROM registrations r JOIN users u ON u.id = r.user_id \
+                     WHERE r.event_id = ? AND u.email = ?",
+                )
+                .bind(event)
+                .bind(email)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+            nousharik::meetings::model::code::Code::parse(&code)
+                .unwrap()
+                .to_string()
+        }
+    };
+
+    // She cancels: the first in line gets the place and a mail (Tamazight) with his code.
+    log_in(&mut app, CITIZEN.0, CITIZEN.1).await;
+    let r = post(&mut app, &page, &format!("{page}/cancel"), &[]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let status: String = db
+        .query_scalar(
+            "SELECT r.status FROM registrations r JOIN users u ON u.id = r.user_id \
+             WHERE r.event_id = ? AND u.email = ?",
+        )
+        .bind(event)
+        .bind(LARACHE.0)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(status, "confirmed");
+    let promoted = mails_to(&app, LARACHE.0);
+    assert_eq!(promoted.len(), 1);
+    assert!(
+        promoted[0].subject.contains("ⴰⴷⵖⴰⵔ") && promoted[0].subject.contains("Atelier des places"),
+        "{}",
+        promoted[0].subject
+    );
+    let code = code_of(LARACHE.0).await;
+    assert!(
+        promoted[0].text.contains(&code),
+        "{code} in {}",
+        promoted[0].text
+    );
+    assert!(promoted[0].text.lines().any(|l| l.ends_with(&page)));
+    assert!(
+        mails_to(&app, ASSOCIATION.0).is_empty(),
+        "still waiting: no mail"
+    );
+    assert!(mails_to(&app, CITIZEN.0).is_empty());
+
+    // The staff cancel the event: the registered (Tamazight) and the waiting (French) hear of
+    // it; the person who had cancelled does not.
+    log_in(&mut app, STAFF.0, STAFF.1).await;
+    let r = post(
+        &mut app,
+        &format!("{page}/edit"),
+        &format!("{page}/cancel-event"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(audit_count(&db, "meetings.event_cancel", staff).await, 1);
+    let zgh = mails_to(&app, LARACHE.0);
+    assert_eq!(zgh.len(), 2);
+    assert!(zgh[1].subject.starts_with("ⵉⵜⵜⵓⵙⵙⵔ"), "{}", zgh[1].subject);
+    let fr = mails_to(&app, ASSOCIATION.0);
+    assert_eq!(fr.len(), 1);
+    assert!(fr[0].subject.starts_with("Annulé"), "{}", fr[0].subject);
+    assert!(fr[0].text.contains("Atelier des places") && fr[0].text.contains("annulé"));
+    assert!(fr[0].text.lines().any(|l| l.ends_with(&page)));
+    assert!(mails_to(&app, CITIZEN.0).is_empty());
+    test_db.cleanup().await;
+}
