@@ -231,11 +231,34 @@ store_test!(
             err,
             StoreError::Registration(RegistrationError::NotInvited)
         ));
-        store::invite(&db, e, u, u, NOW).await.unwrap();
-        store::invite(&db, e, u, u, NOW).await.unwrap();
-        assert!(store::register(&db, e, &reg(u), NOW).await.is_ok());
+        assert!(!store::is_invited(&db, e, u).await.unwrap());
+        assert!(store::invite(&db, e, u, u, NOW).await.unwrap(), "new");
+        assert!(!store::invite(&db, e, u, u, NOW).await.unwrap(), "a repeat");
+        assert!(store::is_invited(&db, e, u).await.unwrap());
+        let listed = store::invitations(&db, e).await.unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(
+            (listed[0].email.as_str(), listed[0].status),
+            ("u1@example.org", None)
+        );
+        let mine = store::register(&db, e, &reg(u), NOW).await.unwrap();
+        let listed = store::invitations(&db, e).await.unwrap();
+        assert_eq!(listed[0].status, Some(RegistrationStatus::Confirmed));
+        // Who hears of a cancellation, and the holder of a registration.
+        let told = store::registered_accounts(&db, e).await.unwrap();
+        assert_eq!(told.len(), 1);
+        assert_eq!(
+            (told[0].email.as_str(), told[0].language.as_str()),
+            ("u1@example.org", "fr")
+        );
+        assert_eq!(told[0].code, mine.code);
+        assert_eq!(
+            store::recipient(&db, mine.id).await.unwrap().as_ref(),
+            Some(&told[0])
+        );
         // A cancelled event refuses everyone.
         store::cancel_event(&db, e, u, NOW).await.unwrap();
+        assert_eq!(store::registered_accounts(&db, e).await.unwrap().len(), 1);
         let u2 = user(&db, 2).await;
         store::invite(&db, e, u2, u, NOW).await.unwrap();
         let err = store::register(&db, e, &reg(u2), NOW).await.unwrap_err();
