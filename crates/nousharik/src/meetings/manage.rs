@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::mails::{self, About, EventMail};
 use super::model::RegistrationPolicy;
 use super::model::evaluation::{Question, QuestionError};
-use super::model::form::{BLANK_QUESTIONS, check_upload};
+use super::model::form::{BLANK_QUESTIONS, MAX_INVITES, check_upload, invite_lines};
 use super::model::form::{EventForm, FileError, FormError, MAX_FILE_BYTES, MAX_FILES};
 use super::model::registration::RegistrationStatus;
 use super::model::{EventDraft, EventKind, EventStatus, MAX_QUESTIONS, ModeKind};
@@ -528,9 +528,6 @@ async fn cancel_event(
 // Invitations
 // ---------------------------------------------------------------------------------------------
 
-/// Most addresses one submission may carry.
-pub const MAX_INVITES: usize = 200;
-
 /// A person invited, as listed.
 struct InviteeRow {
     name: String,
@@ -567,19 +564,6 @@ pub struct InviteOutcome {
     pub malformed: Vec<String>,
     /// Addresses with no live account, as typed.
     pub unknown: Vec<String>,
-}
-
-/// Lines of the text box, trimmed, blank ones and repeats dropped. Commas and semicolons
-/// separate addresses too (a list pasted from a mail client).
-pub fn invite_lines(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for piece in text.split(['\n', ',', ';']) {
-        let piece = piece.trim();
-        if !piece.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(piece)) {
-            out.push(piece.to_string());
-        }
-    }
-    out
 }
 
 async fn sort_addresses(state: &AppState, lines: &[String]) -> Result<InviteOutcome, AppError> {

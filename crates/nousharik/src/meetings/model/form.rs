@@ -442,6 +442,27 @@ pub fn check_upload(file_name: &str, content: &[u8]) -> Result<AcceptedFile, Fil
     })
 }
 
+// ---------------------------------------------------------------------------------------------
+// Invitations
+// ---------------------------------------------------------------------------------------------
+
+/// Most addresses one submission of the invitations form may carry.
+pub const MAX_INVITES: usize = 200;
+
+/// The addresses typed in the invitations box: one per line (commas and semicolons separate
+/// too, for a list pasted from a mail client), trimmed, blank ones and repeats (whatever their
+/// case) dropped, in the order typed.
+pub fn invite_lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in text.split(['\n', ',', ';']) {
+        let piece = piece.trim();
+        if !piece.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(piece)) {
+            out.push(piece.to_string());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -638,5 +659,14 @@ mod tests {
         assert_eq!(kept.chars().count(), MAX_FILE_NAME);
         assert!(kept.ends_with(".pdf"));
         assert!(FileError::TooMany.key().starts_with("meetings-error-"));
+    }
+
+    #[test]
+    fn invitation_lines_are_split_trimmed_and_deduplicated() {
+        assert_eq!(
+            invite_lines(" a@b.ma \r\n\n c@d.ma, e@f.ma;A@B.MA\nnot an address\n"),
+            vec!["a@b.ma", "c@d.ma", "e@f.ma", "not an address"]
+        );
+        assert!(invite_lines(" \n ,; ").is_empty());
     }
 }
