@@ -220,9 +220,19 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Clicks `css` and waits for the next page to show `then_css`.
+    /// Clicks `css` and waits for the next page to show `then_css`. The current page may show
+    /// `then_css` too (a notice from the step before): the wait starts only once the click has
+    /// replaced the document (its `<html>` element gone stale), or after 10 s for a click that
+    /// does not load a page.
     pub async fn click_then(&self, css: &str, then_css: &str) {
+        let old = self.client.find(Locator::Css("html")).await.ok();
         self.click(css).await;
+        if let Some(old) = old {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while old.tag_name().await.is_ok() && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
         self.wait_for(then_css).await;
     }
 
