@@ -230,8 +230,8 @@ async fn killed_during_signing_keeps_every_acknowledged_signature_once() {
         "{statuses:?}"
     );
     // 422: already signed. 503: the server was too busy to answer in time (on a loaded machine
-    // the session layer's writes can wait past SQLite's busy timeout): nothing was stored for
-    // that request, and the person may simply try again.
+    // a request can wait past the pool's 10-second acquire timeout or SQLite's busy timeout):
+    // nothing was stored for that request, and the person may simply try again.
     assert!(
         statuses.iter().all(|s| [303, 422, 503].contains(s)),
         "{statuses:?}"
