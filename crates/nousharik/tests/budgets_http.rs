@@ -456,6 +456,36 @@ async fn a_campaign_runs_from_its_creation_to_its_results_through_the_pages() {
         let r = app.post_form_csrf(&path, &f).await;
         assert_eq!(r.status, 303, "{i}: {}", r.text());
     }
+    // The author hears of each decision, in her language, with the project's link.
+    let mails: Vec<_> = nousharik::platform::mail::read_outbox(&app.data_dir().join("mail"))
+        .into_iter()
+        .filter(|m| m.to == "resident@example.org")
+        .collect();
+    assert_eq!(mails.len(), 5, "one notice per decision: {mails:#?}");
+    let refused = mails
+        .iter()
+        .find(|m| m.subject.contains("Casino"))
+        .expect("the notice of the refused project");
+    assert!(
+        refused.text.contains("n’a pas retenu") && refused.text.contains("Contraire à la loi"),
+        "{}",
+        refused.text
+    );
+    assert!(
+        refused
+            .text
+            .lines()
+            .any(|l| l.ends_with(&format!("/budgets/projects/{}", ids[4])))
+    );
+    let sport = mails
+        .iter()
+        .find(|m| m.subject.contains("Terrain de sport"))
+        .expect("the notice of an accepted project");
+    assert!(
+        sport.text.contains("500") && sport.text.contains("Terrain communal disponible"),
+        "{}",
+        sport.text
+    );
     let into = ids[0].to_string();
     let r = app
         .post_form_csrf(

@@ -272,3 +272,10 @@ budgets-age-under-18 = أقل من 18 سنة
 budgets-age-18-35 = 18–35 سنة
 budgets-age-36-59 = 36–59 سنة
 budgets-age-60-plus = 60 سنة فما فوق
+
+# إشعار صاحب المقترح بعد الدراسة التقنية
+budgets-mail-greeting = مرحبًا { $name }،
+budgets-mail-reviewed-subject = الدراسة التقنية لمشروعك: { $title }
+budgets-mail-feasible-body = قبلت الدراسة التقنية مشروعك «{ $title }»: سيُدرج في ورقة التصويت بكلفة { $cost }.
+budgets-mail-not-feasible-body = لم تقبل الدراسة التقنية مشروعك «{ $title }». السبب: { $reason }
+budgets-mail-signature = نشارك، منصة المشاركة

@@ -268,3 +268,10 @@ budgets-age-under-18 = Under 18
 budgets-age-18-35 = 18–35
 budgets-age-36-59 = 36–59
 budgets-age-60-plus = 60 and over
+
+# Notice to a proposal's author after the technical review
+budgets-mail-greeting = Hello { $name },
+budgets-mail-reviewed-subject = Technical review of your project: { $title }
+budgets-mail-feasible-body = The technical review accepted your project “{ $title }”: it will be on the ballot at a cost of { $cost }.
+budgets-mail-not-feasible-body = The technical review did not accept your project “{ $title }”. Reason: { $reason }
+budgets-mail-signature = Nousharik, the participation platform

@@ -268,3 +268,10 @@ budgets-age-under-18 = Moins de 18 ans
 budgets-age-18-35 = 18–35 ans
 budgets-age-36-59 = 36–59 ans
 budgets-age-60-plus = 60 ans et plus
+
+# Notice to a proposal's author after the technical review
+budgets-mail-greeting = Bonjour { $name },
+budgets-mail-reviewed-subject = Étude technique de votre projet : { $title }
+budgets-mail-feasible-body = L’étude technique a retenu votre projet « { $title } » : il figurera sur le bulletin au coût de { $cost }.
+budgets-mail-not-feasible-body = L’étude technique n’a pas retenu votre projet « { $title } ». Motif : { $reason }
+budgets-mail-signature = Nousharik, la plateforme de participation

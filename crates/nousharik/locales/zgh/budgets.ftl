@@ -269,3 +269,10 @@ budgets-age-under-18 = ⴷⴷⴰⵡ 18 ⵏ ⵓⵙⴳⴳⵯⴰⵙ
 budgets-age-18-35 = 18–35 ⵏ ⵓⵙⴳⴳⵯⴰⵙ
 budgets-age-36-59 = 36–59 ⵏ ⵓⵙⴳⴳⵯⴰⵙ
 budgets-age-60-plus = 60 ⵏ ⵓⵙⴳⴳⵯⴰⵙ ⵏⵖ ⵓⴳⴳⴰⵔ
+
+# ⴰⵙⵏⵖⵎⵙ ⵉ ⵎⵓⵍⴰ ⵏ ⵓⵙⵏⴼⴰⵔ ⴷⴼⴼⵉⵔ ⵜⵉⵣⵔⴰⵡⵉⵏ ⵜⵉⵜⵉⴽⵏⵉⴽⵉⵏ
+budgets-mail-greeting = ⴰⵣⵓⵍ { $name },
+budgets-mail-reviewed-subject = ⵜⵉⵣⵔⴰⵡⵉⵏ ⵜⵉⵜⵉⴽⵏⵉⴽⵉⵏ ⵏ ⵓⵙⵏⴼⴰⵔ ⵏⵏⴽ: { $title }
+budgets-mail-feasible-body = ⵜⵉⵣⵔⴰⵡⵉⵏ ⵜⵉⵜⵉⴽⵏⵉⴽⵉⵏ ⵇⴱⵍⵏⵜ ⴰⵙⵏⴼⴰⵔ ⵏⵏⴽ «{ $title }»: ⴰⴷ ⵉⵍⵉ ⴳ ⵜⴽⵓⵔⴹⵉⵙⵜ ⵏ ⵓⴼⵔⴰⵏ ⵙ ⵜⵙⵓⵜⵍⴰ ⵏ { $cost }.
+budgets-mail-not-feasible-body = ⵜⵉⵣⵔⴰⵡⵉⵏ ⵜⵉⵜⵉⴽⵏⵉⴽⵉⵏ ⵓⵔ ⵇⴱⵉⵍⵏⵜ ⴰⵙⵏⴼⴰⵔ ⵏⵏⴽ «{ $title }». ⵎⴰⵅ: { $reason }
+budgets-mail-signature = ⵏⵛⴰⵔⴽ, ⵜⴰⵖⴰⵡⵙⴰ ⵏ ⵓⵙⵙⴻⵎⵎⵓ

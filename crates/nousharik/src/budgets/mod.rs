@@ -7,6 +7,7 @@ pub mod bench;
 pub mod count;
 pub mod demo;
 pub mod durable;
+pub mod mails;
 pub mod model;
 pub mod publish;
 pub mod routes;

@@ -1391,7 +1391,15 @@ async fn review(
             Err(e) => Err(field_error(&page, e).1),
             Ok(decision) => {
                 match store::review(&state.db, p.id, &decision, me(&me_), now()).await {
-                    Ok(()) => Ok(()),
+                    Ok(()) => {
+                        let sent =
+                            super::mails::reviewed(&state, p.author_id, p.id, &p.title, &decision)
+                                .await;
+                        if let Err(e) = sent {
+                            tracing::error!(error = %e, "review notice not sent");
+                        }
+                        Ok(())
+                    }
                     Err(StoreError::WrongPhase) => Err(page.t("budgets-error-not-review")),
                     Err(e) => return Err(e.into()),
                 }

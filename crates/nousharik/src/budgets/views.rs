@@ -12,7 +12,12 @@ use crate::platform::i18n::Locale;
 
 /// The decimal separator of a page's language.
 pub fn decimal(page: &Page) -> char {
-    if page.locale == Locale::En { '.' } else { ',' }
+    decimal_of(page.locale)
+}
+
+/// The decimal separator of a language: a comma, as Morocco writes, except in English.
+pub fn decimal_of(locale: Locale) -> char {
+    if locale == Locale::En { '.' } else { ',' }
 }
 
 /// An amount as people read it: `1 250 000 DH` (or `درهم`).

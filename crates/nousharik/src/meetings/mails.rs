@@ -8,9 +8,8 @@
 
 use super::store::Event;
 use crate::platform::AppState;
-use crate::platform::chart::escape;
 use crate::platform::i18n::{Arg, Locale};
-use crate::platform::mail::{Mailer, OutgoingMail};
+use crate::platform::mail::{OutgoingMail, notice, send_logged};
 
 /// Which mail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,57 +89,14 @@ pub fn build(
         locale.tr("meetings-mail-greeting", &[("name", Arg::from(name))]),
         locale.tr(body_key, &args),
     ];
-    let signature = locale.t("meetings-mail-signature");
-    let text = format!(
-        "{}\n\n{}\n\n{}\n\n{signature}\n",
-        paragraphs[0], paragraphs[1], about.link
-    );
-    let link = escape(&about.link);
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <title>{title}</title></head><body><p>{p0}</p><p>{p1}</p>\
-         <p dir=\"ltr\"><a href=\"{link}\">{link}</a></p><p>{sig}</p></body></html>",
-        lang = locale.code(),
-        dir = locale.dir(),
-        title = escape(&subject),
-        p0 = escape(&paragraphs[0]),
-        p1 = escape(&paragraphs[1]),
-        sig = escape(&signature),
-    );
-    OutgoingMail {
-        to: to.to_owned(),
+    notice(
+        locale,
+        to,
         subject,
-        text,
-        html,
-    }
-}
-
-fn mailer(state: &AppState) -> Option<Mailer> {
-    Mailer::new(
-        &state.config.mail,
-        &Mailer::default_from(&state.config.base_url),
+        &paragraphs,
+        &about.link,
+        locale.t("meetings-mail-signature"),
     )
-    .inspect_err(|e| tracing::error!(error = %e, "meetings mails: mailer unavailable"))
-    .ok()
-}
-
-/// Sends the mails; returns how many left. Failures are logged, never returned: the change
-/// they report is already made.
-pub async fn send_all(state: &AppState, mails: &[OutgoingMail]) -> usize {
-    if mails.is_empty() {
-        return 0;
-    }
-    let Some(mailer) = mailer(state) else {
-        return 0;
-    };
-    let mut sent = 0;
-    for m in mails {
-        match mailer.send(m).await {
-            Ok(()) => sent += 1,
-            Err(e) => tracing::error!(error = %e, to = %m.to, "meetings mail not sent"),
-        }
-    }
-    sent
 }
 
 /// The language of an account (its code as stored), Arabic when unknown.
@@ -165,7 +121,7 @@ pub async fn event_cancelled(state: &AppState, e: &Event) -> anyhow::Result<usiz
             )
         })
         .collect();
-    Ok(send_all(state, &mails).await)
+    Ok(send_logged(state, &mails).await)
 }
 
 /// Mails the people just promoted from the waiting list that they have a place, with their
@@ -187,7 +143,7 @@ pub async fn promoted(state: &AppState, e: &Event, registrations: &[i64]) -> any
             ));
         }
     }
-    Ok(send_all(state, &mails).await)
+    Ok(send_logged(state, &mails).await)
 }
 
 #[cfg(test)]

@@ -716,7 +716,7 @@ async fn invite(
             ));
         }
     }
-    mails::send_all(&state, &mails_out).await;
+    crate::platform::mail::send_logged(&state, &mails_out).await;
     let sent = outcome.found.len();
     if outcome.malformed.is_empty() && outcome.unknown.is_empty() {
         return Ok(Redirect::to(&format!("/events/{id}/invitations?sent={sent}")).into_response());

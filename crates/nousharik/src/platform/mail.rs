@@ -140,6 +140,71 @@ fn base64_body(text: &str) -> Body {
         .unwrap_or_else(Body::new)
 }
 
+/// A short notice in `locale`: a greeting, the paragraphs, the link alone on its line (never
+/// through Fluent, which would wrap it in bidi isolation marks) and a signature, as plain text
+/// and as HTML (every text escaped).
+pub fn notice(
+    locale: crate::platform::i18n::Locale,
+    to: &str,
+    subject: String,
+    paragraphs: &[String],
+    link: &str,
+    signature: String,
+) -> OutgoingMail {
+    use crate::platform::chart::escape;
+    let mut text = String::new();
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <title>{title}</title></head><body>",
+        lang = locale.code(),
+        dir = locale.dir(),
+        title = escape(&subject),
+    );
+    for p in paragraphs {
+        text.push_str(p);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    text.push_str(&format!("{link}\n\n{signature}\n"));
+    let link = escape(link);
+    html.push_str(&format!(
+        "<p dir=\"ltr\"><a href=\"{link}\">{link}</a></p><p>{}</p></body></html>",
+        escape(&signature)
+    ));
+    OutgoingMail {
+        to: to.to_owned(),
+        subject,
+        text,
+        html,
+    }
+}
+
+/// Sends `mails` with the installation's transport and returns how many left. A failure is
+/// logged, never returned: the change a notice reports is already made and stays.
+pub async fn send_logged(state: &crate::platform::AppState, mails: &[OutgoingMail]) -> usize {
+    if mails.is_empty() {
+        return 0;
+    }
+    let mailer = match Mailer::new(
+        &state.config.mail,
+        &Mailer::default_from(&state.config.base_url),
+    ) {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::error!(error = %e, "mailer unavailable");
+            return 0;
+        }
+    };
+    let mut sent = 0;
+    for m in mails {
+        match mailer.send(m).await {
+            Ok(()) => sent += 1,
+            Err(e) => tracing::error!(error = %e, to = %m.to, "mail not sent"),
+        }
+    }
+    sent
+}
+
 /// A mail read back from the file transport.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredMail {
