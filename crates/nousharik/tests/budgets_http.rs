@@ -867,6 +867,114 @@ async fn knapsack_campaign(w: &World) -> (i64, i64, Vec<i64>) {
     (cid, budget, ids)
 }
 
+/// A published campaign's calendar: the dates still to come move, open voting is extended but
+/// never shortened, a started phase keeps its date, a bad date is explained and kept, the
+/// calendar is final once voting has closed; only the campaign's staff may change it, and each
+/// change is audited.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_calendar_moves_only_what_is_still_to_come() {
+    let mut w = world().await;
+    let (cid, _, _) = knapsack_campaign(&w).await;
+    let dates = format!("/budgets/campaigns/{cid}/dates");
+    let before = store::campaign(w.app.db(), cid)
+        .await
+        .unwrap()
+        .unwrap()
+        .schedule;
+    let fields = |voting_last: i64, proposing: i64| {
+        vec![
+            ("informing".to_owned(), ymd(before.informing)),
+            ("proposing".to_owned(), ymd(proposing)),
+            ("review".to_owned(), ymd(before.review)),
+            ("voting".to_owned(), ymd(before.voting)),
+            ("voting_last".to_owned(), ymd(voting_last)),
+        ]
+    };
+    let extended = fields(before.voting_end + 4 * DAY, before.proposing);
+    // Nobody but the campaign's staff: the other commune's staff and a resident are refused,
+    // anonymous visitors sent to log in; nothing changes.
+    for who in [Some(w.larache_staff), Some(w.resident)] {
+        sign_in(&mut w.app, who, "fr").await;
+        assert_eq!(w.app.get(&dates).await.status, 403);
+        let r = w.app.post_form_csrf(&dates, &refs(&extended)).await;
+        assert_eq!(r.status, 403);
+    }
+    sign_in(&mut w.app, None, "fr").await;
+    assert_eq!(w.app.get(&dates).await.status, 303);
+    let app = &mut w.app;
+    sign_in(app, Some(w.staff), "fr").await;
+    let page = app.get(&format!("/budgets/campaigns/{cid}")).await.text();
+    assert!(page.contains(&format!("href=\"{dates}\"")), "{page}");
+    let page = app.get(&dates).await.text();
+    assert!(
+        page.contains("id=\"proposing\" name=\"proposing\" type=\"date\"")
+            && page.contains("readonly"),
+        "{page}"
+    );
+    // Shortening open voting is refused, explained, and what was typed stays.
+    let short = fields(before.voting_end - 2 * DAY, before.proposing);
+    let r = app.post_form_csrf(&dates, &refs(&short)).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("pas écourté"), "{}", r.text());
+    assert!(
+        r.text().contains(&ymd(before.voting_end - 2 * DAY)),
+        "typed date kept"
+    );
+    // A started phase keeps its date; a date that is not one is explained.
+    let moved = fields(before.voting_end + 4 * DAY, before.proposing + DAY);
+    let r = app.post_form_csrf(&dates, &refs(&moved)).await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text().contains("déjà commencée ne peut pas changer"),
+        "{}",
+        r.text()
+    );
+    let mut bad = extended.clone();
+    bad[4].1 = "le 31 février".into();
+    let r = app.post_form_csrf(&dates, &refs(&bad)).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("le 31 février"), "typed text kept");
+    let unchanged = store::campaign(app.db(), cid)
+        .await
+        .unwrap()
+        .unwrap()
+        .schedule;
+    assert_eq!(unchanged, before, "nothing stored by a refusal");
+    // Extending works and is audited.
+    let r = app.post_form_csrf(&dates, &refs(&extended)).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let after = store::campaign(app.db(), cid)
+        .await
+        .unwrap()
+        .unwrap()
+        .schedule;
+    // Voting now ends at the end of the day typed (Casablanca time).
+    assert_eq!(ymd(after.voting_end - 1), ymd(before.voting_end + 4 * DAY));
+    assert_eq!(ymd(after.voting_end), ymd(before.voting_end + 5 * DAY));
+    assert_eq!(
+        (after.informing, after.proposing, after.voting),
+        (before.informing, before.proposing, before.voting),
+        "the started phases kept their instants"
+    );
+    let audited: i64 = app
+        .db()
+        .query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'budgets.campaign_reschedule'")
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+    // Once voting has closed, the calendar is final.
+    app.db()
+        .query("UPDATE budget_campaigns SET phase = 'counting' WHERE id = ?")
+        .bind(cid)
+        .execute(app.db().pool())
+        .await
+        .unwrap();
+    assert_eq!(app.get(&dates).await.status, 409);
+    let r = app.post_form_csrf(&dates, &refs(&extended)).await;
+    assert_eq!(r.status, 409);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_knapsack_ballot_over_the_budget_is_refused_and_kept() {
     let mut w = world().await;

@@ -279,3 +279,11 @@ budgets-mail-reviewed-subject = الدراسة التقنية لمشروعك: { 
 budgets-mail-feasible-body = قبلت الدراسة التقنية مشروعك «{ $title }»: سيُدرج في ورقة التصويت بكلفة { $cost }.
 budgets-mail-not-feasible-body = لم تقبل الدراسة التقنية مشروعك «{ $title }». السبب: { $reason }
 budgets-mail-signature = نشارك، منصة المشاركة
+
+# تعديل مواعيد حملة منشورة
+budgets-dates-title = تعديل الجدول الزمني
+budgets-dates-intro = يمكن تغيير مواعيد المراحل المقبلة؛ أما مواعيد المراحل التي بدأت فتبقى كما هي. يمكن تمديد التصويت المفتوح، ولا يمكن تقصيره أبدًا.
+budgets-dates-started-hint = الحقول المخصصة للقراءة فقط هي حقول المراحل التي بدأت.
+budgets-campaign-started-date = لا يمكن تغيير موعد مرحلة بدأت.
+budgets-campaign-voting-shortened = يمكن تمديد التصويت المفتوح لا تقصيره: المصوتون يعرفون موعد إغلاقه.
+budgets-campaign-schedule-final = أُغلق التصويت: لم يعد الجدول الزمني يتغير.

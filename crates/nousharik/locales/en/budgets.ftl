@@ -275,3 +275,11 @@ budgets-mail-reviewed-subject = Technical review of your project: { $title }
 budgets-mail-feasible-body = The technical review accepted your project “{ $title }”: it will be on the ballot at a cost of { $cost }.
 budgets-mail-not-feasible-body = The technical review did not accept your project “{ $title }”. Reason: { $reason }
 budgets-mail-signature = Nousharik, the participation platform
+
+# Moving a published campaign's dates
+budgets-dates-title = Change the calendar
+budgets-dates-intro = The dates of phases still to come can change; those of phases already started stay as they are. Open voting can be extended, never shortened.
+budgets-dates-started-hint = Read-only fields belong to phases that have already started.
+budgets-campaign-started-date = The date of a phase that has already started cannot change.
+budgets-campaign-voting-shortened = Open voting can be extended, not shortened: voters know when it closes.
+budgets-campaign-schedule-final = Voting has closed: the calendar no longer changes.

@@ -275,3 +275,11 @@ budgets-mail-reviewed-subject = Étude technique de votre projet : { $title }
 budgets-mail-feasible-body = L’étude technique a retenu votre projet « { $title } » : il figurera sur le bulletin au coût de { $cost }.
 budgets-mail-not-feasible-body = L’étude technique n’a pas retenu votre projet « { $title } ». Motif : { $reason }
 budgets-mail-signature = Nousharik, la plateforme de participation
+
+# Moving a published campaign's dates
+budgets-dates-title = Modifier le calendrier
+budgets-dates-intro = Les dates des phases à venir peuvent changer ; celles des phases déjà commencées restent telles quelles. Un vote ouvert peut être prolongé, jamais écourté.
+budgets-dates-started-hint = Les champs en lecture seule sont ceux des phases déjà commencées.
+budgets-campaign-started-date = La date d’une phase déjà commencée ne peut pas changer.
+budgets-campaign-voting-shortened = Un vote ouvert peut être prolongé, pas écourté : les votant·es connaissent sa date de fin.
+budgets-campaign-schedule-final = Le vote est clos : le calendrier ne change plus.

@@ -276,3 +276,11 @@ budgets-mail-reviewed-subject = ⵜⵉⵣⵔⴰⵡⵉⵏ ⵜⵉⵜⵉⴽⵏⵉ�
 budgets-mail-feasible-body = ⵜⵉⵣⵔⴰⵡⵉⵏ ⵜⵉⵜⵉⴽⵏⵉⴽⵉⵏ ⵇⴱⵍⵏⵜ ⴰⵙⵏⴼⴰⵔ ⵏⵏⴽ «{ $title }»: ⴰⴷ ⵉⵍⵉ ⴳ ⵜⴽⵓⵔⴹⵉⵙⵜ ⵏ ⵓⴼⵔⴰⵏ ⵙ ⵜⵙⵓⵜⵍⴰ ⵏ { $cost }.
 budgets-mail-not-feasible-body = ⵜⵉⵣⵔⴰⵡⵉⵏ ⵜⵉⵜⵉⴽⵏⵉⴽⵉⵏ ⵓⵔ ⵇⴱⵉⵍⵏⵜ ⴰⵙⵏⴼⴰⵔ ⵏⵏⴽ «{ $title }». ⵎⴰⵅ: { $reason }
 budgets-mail-signature = ⵏⵛⴰⵔⴽ, ⵜⴰⵖⴰⵡⵙⴰ ⵏ ⵓⵙⵙⴻⵎⵎⵓ
+
+# ⴰⵙⵏⴼⵍ ⵏ ⵉⵣⵎⵣⴰⵢⵏ ⵏ ⵜⵎⵙⵙⵓⴷⵙⴰ ⵉⵜⵜⵓⵥⵕⴰⵏ
+budgets-dates-title = ⵙⵏⴼⵍ ⴰⵙⵎⵍⵙ ⴰⴽⵓⴷⴰⵏ
+budgets-dates-intro = ⵉⵣⵎⵔ ⵓⵙⵏⴼⵍ ⵏ ⵉⵣⵎⵣⴰⵢⵏ ⵏ ⵜⴼⵔⴽⵉⵡⵉⵏ ⵏ ⴷⴰⵜ; ⵜⵉⵏ ⵜⴼⵔⴽⵉⵡⵉⵏ ⵉⴱⴷⴰⵏ ⴰⴷ ⵇⵇⵉⵎⵏⵜ ⵎⴽ ⵍⵍⴰⵏⵜ. ⵉⵣⵎⵔ ⵓⵙⵖⵣⴼ ⵏ ⵓⴼⵔⴰⵏ ⵉⵍⷍⵉⵏ, ⵓⵔ ⵉⵣⵎⵔ ⵓⵙⵡⵉⵏⵏⴻⵙ ⵏⵏⵙ.
+budgets-dates-started-hint = ⵉⴳⵔⴰⵏ ⵏ ⵜⵖⵓⵔⵉ ⴽⴰ ⴷ ⵉⴳⵔⴰⵏ ⵏ ⵜⴼⵔⴽⵉⵡⵉⵏ ⵉⴱⴷⴰⵏ.
+budgets-campaign-started-date = ⵓⵔ ⵉⵣⵎⵔ ⵓⵙⵏⴼⵍ ⵏ ⵓⵣⵎⵣ ⵏ ⵜⴼⵔⴽⵉⵜ ⵉⴱⴷⴰⵏ.
+budgets-campaign-voting-shortened = ⵉⵣⵎⵔ ⵓⵙⵖⵣⴼ ⵏ ⵓⴼⵔⴰⵏ ⵉⵍⷍⵉⵏ, ⵓⵔ ⵉⵣⵎⵔ ⵓⵙⵡⵉⵏⵏⴻⵙ ⵏⵏⵙ: ⵉⵎⴼⵔⴰⵏⵏ ⵙⵙⵏⵏ ⵎⴰⵏⴰⴽⵓ ⴰⵔ ⵉⵜⵜⵎⴷⴷⴰⵍ.
+budgets-campaign-schedule-final = ⵉⵜⵜⵓⵎⴷⴷⵍ ⵓⴼⵔⴰⵏ: ⴰⵙⵎⵍⵙ ⴰⴽⵓⴷⴰⵏ ⵓⵔ ⵉⵜⵜⴱⴷⴷⴰⵍ.

@@ -58,6 +58,10 @@ pub fn routes() -> Router<AppState> {
         .route("/budgets/campaigns/{id}", get(campaign_page))
         .route("/budgets/campaigns/{id}/edit", get(edit_page).post(edit))
         .route("/budgets/campaigns/{id}/phase", post(move_phase))
+        .route(
+            "/budgets/campaigns/{id}/dates",
+            get(dates_page).post(reschedule),
+        )
         .route("/budgets/campaigns/{id}/count", post(count))
         .route("/budgets/campaigns/{id}/projects", get(projects_page))
         .route("/budgets/campaigns/{id}/review", get(review_page))
@@ -247,6 +251,8 @@ struct CampaignTemplate<'a> {
     manage: bool,
     paper: bool,
     editable: bool,
+    /// Published and not yet counted: the staff may move dates still to come.
+    reschedulable: bool,
     next_phase: Option<(&'static str, String)>,
     can_count: bool,
     csrf: String,
@@ -316,6 +322,7 @@ async fn campaign_html(
         paper: matches!(c.phase, Phase::Voting | Phase::Counting)
             && may(user, Action::EnterPaperBallots(territory(c))),
         editable: manage && c.phase == Phase::Draft,
+        reschedulable: manage && c.phase > Phase::Draft && c.phase < Phase::Counting,
         next_phase: c
             .phase
             .next()
@@ -395,6 +402,9 @@ fn campaign_error_key(e: CampaignError) -> &'static str {
         CampaignError::TooEarly => "budgets-campaign-too-early",
         CampaignError::EmptyBallot => "budgets-campaign-empty-ballot",
         CampaignError::NotCounted => "budgets-campaign-not-counted",
+        CampaignError::StartedPhaseDate => "budgets-campaign-started-date",
+        CampaignError::VotingShortened => "budgets-campaign-voting-shortened",
+        CampaignError::ScheduleFinal => "budgets-campaign-schedule-final",
     }
 }
 
@@ -881,6 +891,168 @@ async fn edit(
         errors,
     )
     .await?;
+    Ok(unprocessable(html))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving a published campaign's dates (staff)
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "budgets/dates.html")]
+struct DatesTemplate<'a> {
+    page: &'a Page,
+    id: i64,
+    title: String,
+    csrf: String,
+    errors: Vec<String>,
+    /// (field name, label, value as typed, phase already started).
+    dates: Vec<(&'static str, String, String, bool)>,
+}
+
+/// The five date fields with the phase each one starts (the last day of voting: none).
+const DATE_FIELDS: [(&str, &str, Option<Phase>); 5] = [
+    (
+        "informing",
+        "budgets-field-informing",
+        Some(Phase::Informing),
+    ),
+    (
+        "proposing",
+        "budgets-field-proposing",
+        Some(Phase::Proposing),
+    ),
+    (
+        "review",
+        "budgets-field-review",
+        Some(Phase::TechnicalReview),
+    ),
+    ("voting", "budgets-field-voting", Some(Phase::Voting)),
+    ("voting_last", "budgets-field-voting-last", None),
+];
+
+fn dates_html(
+    page: &Page,
+    c: &Campaign,
+    csrf: String,
+    typed: [String; 5],
+    errors: Vec<String>,
+) -> Result<Html<String>, AppError> {
+    let dates = DATE_FIELDS
+        .iter()
+        .zip(typed)
+        .map(|(&(name, label, phase), value)| {
+            let started = phase.is_some_and(|p| c.phase >= p);
+            (name, page.t(label), value, started)
+        })
+        .collect();
+    render(&DatesTemplate {
+        page,
+        id: c.id,
+        title: c.title.clone(),
+        csrf,
+        errors,
+        dates,
+    })
+}
+
+/// A published campaign that this person manages and whose calendar may still move.
+async fn reschedulable(
+    state: &AppState,
+    me_: &std::sync::Arc<SignedIn>,
+    raw: &str,
+) -> Result<Campaign, AppError> {
+    let user = CurrentUser(Some(me_.clone()));
+    let c = visible_campaign(state, &user, id(raw)?).await?;
+    require(me_, Action::ManageBudgetCampaign(territory(&c)))?;
+    if c.phase == Phase::Draft || c.phase >= Phase::Counting {
+        return Err(AppError::Conflict("budgets-campaign-schedule-final"));
+    }
+    Ok(c)
+}
+
+async fn dates_page(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me_): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(raw): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let c = reschedulable(&state, &me_, &raw).await?;
+    let s = &c.schedule;
+    let typed = [
+        ymd(s.informing),
+        ymd(s.proposing),
+        ymd(s.review),
+        ymd(s.voting),
+        ymd(s.voting_end - 1),
+    ];
+    dates_html(&page, &c, csrf, typed, Vec::new())
+}
+
+async fn reschedule(
+    State(state): State<AppState>,
+    page: Page,
+    RequireUser(me_): RequireUser,
+    Csrf(csrf): Csrf,
+    Path(raw): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
+    let c = reschedulable(&state, &me_, &raw).await?;
+    let typed = DATE_FIELDS.map(|(name, _, _)| field(&fields, name).to_owned());
+    // The form shows days: a day typed as it was shown keeps the stored instant (a phase may
+    // have been planned at another time than midnight); another day starts at its midnight.
+    let s = &c.schedule;
+    let stored = [
+        s.informing,
+        s.proposing,
+        s.review,
+        s.voting,
+        s.voting_end - 1,
+    ];
+    let instants: [Option<i64>; 5] = std::array::from_fn(|i| {
+        if typed[i].trim() == ymd(stored[i]) {
+            Some(stored[i])
+        } else {
+            day_start(&typed[i])
+        }
+    });
+    let key = match instants {
+        [
+            Some(informing),
+            Some(proposing),
+            Some(review),
+            Some(voting),
+            Some(last),
+        ] => {
+            let voting_end = if last == stored[4] {
+                s.voting_end
+            } else {
+                last + 86_400
+            };
+            let new = Schedule {
+                informing,
+                proposing,
+                review,
+                voting,
+                voting_end,
+            };
+            match store::reschedule(&state.db, c.id, new, me(&me_)).await {
+                Ok(()) => {
+                    return Ok(Redirect::to(&format!(
+                        "/budgets/campaigns/{}?done=budgets-notice-saved",
+                        c.id
+                    ))
+                    .into_response());
+                }
+                Err(StoreError::Campaign(e)) => campaign_error_key(e),
+                Err(StoreError::WrongPhase) => "budgets-error-wrong-phase",
+                Err(e) => return Err(e.into()),
+            }
+        }
+        _ => "budgets-error-date",
+    };
+    let html = dates_html(&page, &c, csrf, typed, vec![page.t(key)])?;
     Ok(unprocessable(html))
 }
 

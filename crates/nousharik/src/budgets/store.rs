@@ -15,7 +15,7 @@ use super::model::project::{PaperError, Proposal, Review, Status};
 use super::model::{
     Ballot, BallotContext, BallotError, BallotProject, BallotType, CampaignError, CampaignSpec,
     CountingRule, Money, Phase, RawChoice, Receipt, Schedule, TransitionFacts, VoteScope,
-    VoterFacts, advance, check_voter, validate_ballot,
+    VoterFacts, advance, check_voter, reschedule as checked_schedule, validate_ballot,
 };
 use crate::accounts::model::AgeGroup;
 use crate::platform::audit::{self, Actor as By};
@@ -1317,6 +1317,47 @@ pub async fn update_campaign(
         "budgets.campaign_edit",
         &format!("budget_campaign:{id}"),
         json!({ "spec": spec }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// New planned dates for a published campaign (see `model::reschedule`): checked against the
+/// phase it is in when the change is written, audited with the old and new dates.
+pub async fn reschedule(db: &Db, id: i64, new: Schedule, by: UserId) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let c = campaign(db, id).await?.ok_or(StoreError::NotFound)?;
+    if c.phase == Phase::Draft {
+        return Err(StoreError::WrongPhase);
+    }
+    let s = checked_schedule(c.phase, &c.schedule, new)?;
+    let changed = db
+        .query(
+            "UPDATE budget_campaigns SET informing_at = ?, proposing_at = ?, review_at = ?, \
+             voting_at = ?, voting_end_at = ? WHERE id = ? AND phase = ?",
+        )
+        .bind(s.informing)
+        .bind(s.proposing)
+        .bind(s.review)
+        .bind(s.voting)
+        .bind(s.voting_end)
+        .bind(id)
+        .bind(c.phase.code())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if changed != 1 {
+        // The phase moved meanwhile: the check above no longer holds.
+        return Err(StoreError::WrongPhase);
+    }
+    audit::record_in(
+        db,
+        &mut tx,
+        By::Account(by.0),
+        "budgets.campaign_reschedule",
+        &format!("budget_campaign:{id}"),
+        json!({ "from": c.schedule, "to": s }),
     )
     .await?;
     tx.commit().await?;

@@ -320,6 +320,15 @@ pub enum CampaignError {
     /// Implementation needs every budget counted.
     #[error("not every budget is counted")]
     NotCounted,
+    /// The planned date of a phase that has already started cannot change.
+    #[error("a started phase keeps its date")]
+    StartedPhaseDate,
+    /// Open voting may be extended, never shortened.
+    #[error("voting cannot be shortened")]
+    VotingShortened,
+    /// Once voting has closed the calendar is final.
+    #[error("the calendar is final")]
+    ScheduleFinal,
 }
 
 /// Checks a text field: trimmed, non-empty, at most `max` characters.
@@ -394,9 +403,88 @@ pub fn advance(
     }
 }
 
+/// The new planned dates of a published campaign, or why not. The dates of phases already
+/// reached are history and stay; open voting may be extended (an outage, a late ballot
+/// delivery), never shortened (voters were told when it closes); once voting has closed the
+/// calendar is final. Drafts are edited whole (`CampaignSpec`), not through this.
+pub fn reschedule(
+    current: Phase,
+    old: &Schedule,
+    new: Schedule,
+) -> Result<Schedule, CampaignError> {
+    if current >= Phase::Counting {
+        return Err(CampaignError::ScheduleFinal);
+    }
+    new.validate()?;
+    let starts = [
+        (Phase::Informing, old.informing, new.informing),
+        (Phase::Proposing, old.proposing, new.proposing),
+        (Phase::TechnicalReview, old.review, new.review),
+        (Phase::Voting, old.voting, new.voting),
+    ];
+    if starts
+        .iter()
+        .any(|&(phase, was, now)| current >= phase && was != now)
+    {
+        return Err(CampaignError::StartedPhaseDate);
+    }
+    if current == Phase::Voting && new.voting_end < old.voting_end {
+        return Err(CampaignError::VotingShortened);
+    }
+    Ok(new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_published_calendar_moves_only_forward_of_what_has_started() {
+        let old = schedule();
+        let later = Schedule {
+            review: 350,
+            voting: 450,
+            voting_end: 600,
+            ..old
+        };
+        assert_eq!(reschedule(Phase::Proposing, &old, later), Ok(later));
+        // A started phase keeps its date.
+        let moved = Schedule {
+            proposing: 250,
+            ..old
+        };
+        assert_eq!(
+            reschedule(Phase::Proposing, &old, moved),
+            Err(CampaignError::StartedPhaseDate)
+        );
+        // Open voting: extended yes, shortened no.
+        let extended = Schedule {
+            voting_end: 700,
+            ..old
+        };
+        assert_eq!(reschedule(Phase::Voting, &old, extended), Ok(extended));
+        let shortened = Schedule {
+            voting_end: 450,
+            ..old
+        };
+        assert_eq!(
+            reschedule(Phase::Voting, &old, shortened),
+            Err(CampaignError::VotingShortened)
+        );
+        // Before voting its end may come earlier, in order.
+        assert_eq!(reschedule(Phase::Informing, &old, shortened), Ok(shortened));
+        let disorder = Schedule { voting: 600, ..old };
+        assert_eq!(
+            reschedule(Phase::Informing, &old, disorder),
+            Err(CampaignError::DatesOutOfOrder)
+        );
+        for closed in [Phase::Counting, Phase::Implementation] {
+            assert_eq!(
+                reschedule(closed, &old, extended),
+                Err(CampaignError::ScheduleFinal)
+            );
+        }
+    }
 
     pub(crate) fn schedule() -> Schedule {
         Schedule {

@@ -13,7 +13,7 @@ pub use ballot::{
 };
 pub use campaign::{
     BallotType, BudgetSpec, CampaignError, CampaignSpec, CountingRule, Phase, Schedule,
-    TransitionFacts, VoteScope, advance,
+    TransitionFacts, VoteScope, advance, reschedule,
 };
 pub use money::{Money, MoneyError};
 pub use receipt::Receipt;
