@@ -146,6 +146,12 @@ async fn walk(w: &Words) {
     b.screenshot(&shot("review")).await;
     b.axe_clean("review page").await;
     next_phase(&b, &campaign).await; // voting
+    // The calendar page: the started phases read-only, the last day of voting open.
+    b.open(&format!("{campaign}/dates")).await;
+    b.wait_for("#voting_last:not([readonly])").await;
+    b.wait_for("#voting[readonly]").await;
+    b.screenshot(&shot("dates")).await;
+    b.axe_clean("calendar page").await;
 
     // The resident votes for the first two and keeps her receipt.
     b.log_in(CITIZEN.0, CITIZEN.1, w.lang).await;
