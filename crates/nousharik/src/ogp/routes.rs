@@ -451,6 +451,41 @@ fn refusal_status(e: &StoreError) -> StatusCode {
     }
 }
 
+/// A form of the plan page that links something to the plan.
+struct PlanLink {
+    /// The form's name on the plan page (kept input).
+    form: &'static str,
+    /// The section of the plan page to go back to.
+    anchor: &'static str,
+    /// The message when the linked row does not exist.
+    not_found: &'static str,
+}
+
+/// Answers a form that links something to plan `id` (a forum member, a meeting): back to the
+/// plan's section on success; on a refusal the plan page again with the form kept and its
+/// message.
+#[allow(clippy::too_many_arguments)]
+async fn after_plan_link(
+    state: &AppState,
+    page: &Page,
+    me: &std::sync::Arc<SignedIn>,
+    csrf: String,
+    id: i64,
+    fields: Fields,
+    result: Result<(), StoreError>,
+    link: PlanLink,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/ogp/plans/{id}#{}", link.anchor)).into_response()),
+        Err(e) if e.key().is_some() || matches!(e, StoreError::NotFound) => {
+            let key = e.key().unwrap_or(link.not_found);
+            let kept = Kept::new(link.form, fields, page.t(key));
+            plan_refused(state, page, me, csrf, id, kept, refusal_status(&e)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 async fn add_forum_member(
     State(state): State<AppState>,
     page: Page,
@@ -469,15 +504,12 @@ async fn add_forum_member(
         Some(a) => store::add_forum_member(&state.db, id, a, by(&me), now()).await,
         None => Err(StoreError::NotAnAssociation),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/ogp/plans/{id}#forum")).into_response()),
-        Err(e) if e.key().is_some() || matches!(e, StoreError::NotFound) => {
-            let key = e.key().unwrap_or("ogp-error-not-association");
-            let kept = Kept::new("forum", fields, page.t(key));
-            plan_refused(&state, &page, &me, csrf, id, kept, refusal_status(&e)).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let link = PlanLink {
+        form: "forum",
+        anchor: "forum",
+        not_found: "ogp-error-not-association",
+    };
+    after_plan_link(&state, &page, &me, csrf, id, fields, result, link).await
 }
 
 async fn link_event(
@@ -498,15 +530,12 @@ async fn link_event(
         Some(e) => store::link_event(&state.db, id, e, by(&me), now()).await,
         None => Err(StoreError::NotFound),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/ogp/plans/{id}#meetings")).into_response()),
-        Err(e) if e.key().is_some() || matches!(e, StoreError::NotFound) => {
-            let key = e.key().unwrap_or("ogp-error-no-event");
-            let kept = Kept::new("events", fields, page.t(key));
-            plan_refused(&state, &page, &me, csrf, id, kept, refusal_status(&e)).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let link = PlanLink {
+        form: "events",
+        anchor: "meetings",
+        not_found: "ogp-error-no-event",
+    };
+    after_plan_link(&state, &page, &me, csrf, id, fields, result, link).await
 }
 
 async fn close_plan(
